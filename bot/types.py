@@ -1,0 +1,98 @@
+"""Frozen values shared by every room: what a message is, what a reply is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Language(StrEnum):
+    """A language Sapar answers in."""
+
+    KY = "ky"
+    RU = "ru"
+
+
+class ConversationStatus(StrEnum):
+    """Who answers the conversation now."""
+
+    BOT = "bot"
+    QUEUED = "queued"
+    WITH_OPERATOR = "with_operator"
+    CLOSED = "closed"
+
+
+class MessageKind(StrEnum):
+    """What the user sent, as far as the engine cares."""
+
+    TEXT = "text"
+    BUTTON = "button"
+    UNSUPPORTED = "unsupported"  # voice, sticker, location…: answered with a hint
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationKey:
+    """One chat on one channel: ("telegram", "12345"), ("webchat", "<hash>")."""
+
+    channel: str
+    chat_id: str
+
+    def __str__(self) -> str:
+        return f"{self.channel}:{self.chat_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class UserMessage:
+    """What every channel turns its payload into.
+
+    `external_id` is unique per channel and is the dedupe key; `text` is the typed text (or a
+    caption, or a forwarded post); `button` is a button payload when the user pressed one.
+    """
+
+    key: ConversationKey
+    external_id: str
+    received_at: datetime
+    text: str = ""
+    button: str | None = None
+    kind: MessageKind = MessageKind.TEXT
+    forwarded: bool = False
+    user_id: str | None = None  # the platform's user id where it differs from the chat id
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button under a reply: what it says and what it sends back."""
+
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message from Sapar to the user."""
+
+    text: str
+    buttons: tuple[Button, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Reply:
+        buttons = tuple(Button(str(b["title"]), str(b["payload"])) for b in data.get("buttons", ()))
+        return cls(text=str(data["text"]), buttons=buttons)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the engine decided that the services act on (escalate, intent, risk, forget)."""
+
+    name: str
+    data: Mapping[str, Any] = field(default_factory=dict)
