@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("serve", "db", "chat", "nlu", "offer")
+COMMANDS = ("serve", "db", "chat")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,148 @@
+"""The browser chat: a JSON API for the page at `/`, and its deliverer.
+
+The chat is identified by a random token in an HTTP-only cookie; the database keeps only its
+hash, so a leaked database row cannot be replayed as a cookie. Replies reach the page when
+the outbox sender "delivers" them here: the deliverer wakes the page's long poll.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import secrets
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Cookie, HTTPException, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.services.conversation import ConversationService
+from bot.services.transcripts import TranscriptService
+from bot.types import ConversationKey, MessageKind, Reply, UserMessage
+
+CHANNEL = "webchat"
+COOKIE = "sapar_chat"
+COOKIE_MAX_AGE = 90 * 24 * 3600
+
+
+class WebchatHub:
+    """Wakes the long polls of a chat when a reply for it is delivered."""
+
+    channel = CHANNEL
+
+    def __init__(self) -> None:
+        self._events: dict[str, asyncio.Event] = {}
+        self._waiting: dict[str, int] = {}
+
+    async def deliver(self, chat_id: str, reply: Reply) -> str | None:
+        """Delivery to a browser is making the row visible: wake whoever waits for it."""
+        event = self._events.get(chat_id)
+        if event is not None:
+            event.set()
+        return None
+
+    async def wait(self, chat_id: str, timeout: float) -> None:
+        """Sleep until a reply for `chat_id` is delivered or `timeout` passes."""
+        event = self._events.setdefault(chat_id, asyncio.Event())
+        self._waiting[chat_id] = self._waiting.get(chat_id, 0) + 1
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(event.wait(), timeout)
+        finally:
+            self._waiting[chat_id] -= 1
+            if self._waiting[chat_id] == 0:
+                del self._waiting[chat_id], self._events[chat_id]
+
+
+class Outgoing(BaseModel):
+    """A message typed or a button pressed in the page."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    client_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")
+    text: str = Field(default="", max_length=100_000)
+    button: str | None = Field(default=None, max_length=64)
+
+
+def chat_key(token: str) -> ConversationKey:
+    """The conversation of a cookie token (stored as its hash)."""
+    return ConversationKey(CHANNEL, hashlib.sha256(token.encode()).hexdigest()[:40])
+
+
+def ensure_token(request: Request, response: Response) -> str:
+    """The chat token of this browser, issuing a new cookie when there is none."""
+    token = request.cookies.get(COOKIE)
+    if token and 20 <= len(token) <= 100:
+        return token
+    token = secrets.token_urlsafe(32)
+    response.set_cookie(
+        COOKIE,
+        token,
+        max_age=COOKIE_MAX_AGE,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+    )
+    return token
+
+
+def _require_json(request: Request) -> None:
+    # A cross-site form cannot send application/json without a CORS preflight we never grant.
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        raise HTTPException(415, "send application/json")
+
+
+def router(
+    conversations: ConversationService,
+    transcripts: TranscriptService,
+    hub: WebchatHub,
+    *,
+    long_poll_seconds: float,
+) -> APIRouter:
+    """The web chat's JSON API under /webchat/api."""
+    api = APIRouter(prefix="/webchat/api", tags=["webchat"])
+
+    @api.post("/messages", status_code=202)
+    async def post_message(request: Request, response: Response, body: Outgoing) -> dict[str, Any]:
+        _require_json(request)
+        token = ensure_token(request, response)
+        message = UserMessage(
+            key=chat_key(token),
+            external_id=body.client_id,
+            received_at=datetime.now(UTC),
+            text=body.text,
+            button=body.button,
+            kind=MessageKind.BUTTON if body.button else MessageKind.TEXT,
+        )
+        outcome = await conversations.receive(message)
+        return {"accepted": True, "duplicate": outcome.duplicate}
+
+    @api.get("/history")
+    async def history(request: Request, response: Response) -> dict[str, Any]:
+        key = chat_key(ensure_token(request, response))
+        lines, cursor = await transcripts.history(key)
+        return {"messages": [line.to_dict() for line in lines], "cursor": cursor}
+
+    @api.get("/updates")
+    async def updates(
+        request: Request,
+        after: int = 0,
+        token: Annotated[str | None, Cookie(alias=COOKIE)] = None,
+    ) -> dict[str, Any]:
+        if not token:
+            raise HTTPException(401, "no chat cookie; load the page first")
+        key = chat_key(token)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + long_poll_seconds
+        while True:
+            lines = await transcripts.delivered_after(key, after)
+            remaining = deadline - loop.time()
+            if lines or remaining <= 0 or await request.is_disconnected():
+                break
+            # Woken at once in this process; the 1 s cap covers replies sent by another one.
+            await hub.wait(key.chat_id, min(1.0, remaining))
+        cursor = max((line.id for line in lines), default=after)
+        return {"messages": [line.to_dict() for line in lines], "cursor": cursor}
+
+    return api

@@ -1,0 +1,87 @@
+"""What the engine says and knows, built from already-loaded YAML data (no I/O here)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.types import Button, Language
+
+LANGUAGES = tuple(lang.value for lang in Language)
+
+
+class ContentError(ValueError):
+    """Content is broken; the message names the file part, item and field."""
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What the classifier made of a text."""
+
+    name: str
+    confidence: float
+    entities: tuple[Mapping[str, Any], ...] = ()
+
+
+Classifier = Callable[[str], Intent]
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Published texts, menus and knowledge the dialogue draws on."""
+
+    texts: Mapping[str, Mapping[str, str]]
+    buttons: Mapping[str, Mapping[str, str]]
+    menus: Mapping[str, tuple[str, ...]]
+    hotlines: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    classify: Classifier | None = None
+    revision: str = "seed"
+
+    def text(self, key: str, language: str, **values: object) -> str:
+        """The text `key` in `language`, with its {placeholders} filled."""
+        template = self.texts[key][language]
+        return template.format(**values) if values else template
+
+    def menu(self, name: str, language: str) -> tuple[Button, ...]:
+        """The buttons of menu `name`, titled in `language`."""
+        return tuple(
+            Button(title=self.buttons[button][language], payload=button)
+            for button in self.menus[name]
+        )
+
+    @classmethod
+    def from_data(
+        cls,
+        dialogues: Mapping[str, Any],
+        *,
+        hotlines: Mapping[str, Any] | None = None,
+        classify: Classifier | None = None,
+        revision: str = "seed",
+    ) -> Content:
+        """Check and freeze the dialogue data; raise ContentError naming what is wrong."""
+        texts = _bilingual_map(dialogues.get("texts"), "texts")
+        buttons = _bilingual_map(dialogues.get("buttons"), "buttons")
+        menus: dict[str, tuple[str, ...]] = {}
+        for name, items in dict(dialogues.get("menus") or {}).items():
+            for item in items:
+                if item not in buttons:
+                    raise ContentError(f"menus.{name}: unknown button {item!r}")
+            menus[str(name)] = tuple(str(i) for i in items)
+        countries = dict((hotlines or {}).get("countries") or {})
+        return cls(texts, buttons, menus, countries, classify, revision)
+
+
+def _bilingual_map(section: Any, where: str) -> dict[str, dict[str, str]]:
+    if not isinstance(section, Mapping):
+        raise ContentError(f"{where}: must be a mapping of id → {{ky, ru}}")
+    result: dict[str, dict[str, str]] = {}
+    for key, value in section.items():
+        if not isinstance(value, Mapping):
+            raise ContentError(f"{where}.{key}: must have ky and ru texts")
+        for lang in LANGUAGES:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                raise ContentError(f"{where}.{key}.{lang}: missing or empty text")
+        result[str(key)] = {lang: str(value[lang]) for lang in LANGUAGES}
+    return result

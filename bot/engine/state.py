@@ -1,0 +1,51 @@
+"""The dialogue state: JSON-serialisable and versioned, so old conversations keep working."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DialogueState:
+    """Everything the engine remembers about one conversation between two messages.
+
+    `handoff` is not the engine's to decide: the services copy it from the conversation's
+    status (queued or with an operator) before every step.
+    """
+
+    version: int = STATE_VERSION
+    language: str | None = None
+    language_chosen: bool = False
+    greeted: bool = False
+    mode: str = "idle"  # idle | awaiting_offer | awaiting_question | confirm_forget
+    misses: int = 0
+    handoff: bool = False
+    country: str | None = None
+    last_intent: str | None = None
+    risk_level: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> DialogueState:
+        """Rebuild a state saved by this or an older version; unknown keys are dropped."""
+        if not data:
+            return cls()
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in _upgrade(dict(data)).items() if k in known}
+        values["version"] = STATE_VERSION
+        return cls(**values)
+
+    def but(self, **changes: Any) -> DialogueState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+
+def _upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older saved state up to STATE_VERSION, one version at a time."""
+    # Version 1 is the first; later versions add their upgrade steps here.
+    return data

@@ -1,0 +1,63 @@
+"""Published content for the engine: loaded from the content folder, swapped on reload."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.engine.content import Classifier, Content, ContentError
+
+log = logging.getLogger(__name__)
+
+
+def read_yaml(path: Path) -> Any:
+    """One YAML file; a syntax error names the file and line."""
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: {exc}") from exc
+
+
+def read_dialogues(content_dir: Path) -> dict[str, Any]:
+    """Every dialogues/*.yml merged section by section (texts, buttons, menus)."""
+    merged: dict[str, dict[str, Any]] = {"texts": {}, "buttons": {}, "menus": {}}
+    for path in sorted((content_dir / "dialogues").glob("*.yml")):
+        data = read_yaml(path) or {}
+        for section in merged:
+            for key, value in dict(data.get(section) or {}).items():
+                if key in merged[section]:
+                    raise ContentError(f"{path}: {section}.{key} is defined twice")
+                merged[section][key] = value
+    return merged
+
+
+def load_content(content_dir: Path, classify: Classifier | None = None) -> Content:
+    """Build the engine's content from the seed files in `content_dir`."""
+    hotlines_path = content_dir / "knowledge" / "hotlines.yml"
+    hotlines = read_yaml(hotlines_path) if hotlines_path.exists() else {}
+    return Content.from_data(read_dialogues(content_dir), hotlines=hotlines, classify=classify)
+
+
+class ContentStore:
+    """Holds the live content; `reload()` swaps it atomically for every later message."""
+
+    def __init__(self, loader: Callable[[], Content]) -> None:
+        self._loader = loader
+        self._current = loader()
+
+    @property
+    def current(self) -> Content:
+        return self._current
+
+    def reload(self) -> Content:
+        """Load again; on an error keep serving the previous content and re-raise."""
+        try:
+            self._current = self._loader()
+        except ContentError:
+            log.exception("content reload failed; the previous content stays live")
+            raise
+        return self._current

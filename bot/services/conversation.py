@@ -1,0 +1,147 @@
+"""receive → dedupe → lock → load state → engine.step → save → outbox, in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from bot.engine import dialogue
+from bot.engine.content import Content
+from bot.engine.state import DialogueState
+from bot.services.locks import KeyedLocks
+from bot.storage import conversations, messages, outbox
+from bot.storage.database import Database
+from bot.types import ConversationStatus, Event, Reply, UserMessage
+
+log = logging.getLogger(__name__)
+HELD = (ConversationStatus.QUEUED, ConversationStatus.WITH_OPERATOR)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one inbound message led to."""
+
+    duplicate: bool
+    conversation_id: int | None = None
+    replies: tuple[Reply, ...] = ()
+    events: tuple[Event, ...] = ()
+    status: ConversationStatus = ConversationStatus.BOT
+    language: str | None = None
+    intent: str | None = None
+    risk_level: str | None = None
+
+    @property
+    def escalated(self) -> bool:
+        """True while the chat is queued for or held by an operator."""
+        return self.status in HELD
+
+
+class ConversationService:
+    """The one way a user's message enters Sapar."""
+
+    def __init__(
+        self,
+        db: Database,
+        content: Callable[[], Content],
+        *,
+        max_chars: int,
+        on_outbox: Callable[[], None] = lambda: None,
+    ) -> None:
+        self.db = db
+        self.content = content
+        self.max_chars = max_chars
+        self.on_outbox = on_outbox
+        self.locks = KeyedLocks()
+
+    async def receive(self, message: UserMessage) -> Outcome:
+        """Handle one message exactly once, in order within its chat."""
+        truncated = len(message.text) > self.max_chars
+        if truncated:
+            message = replace(message, text=message.text[: self.max_chars])
+        async with self.locks.hold(str(message.key)), self.db.transaction() as session:
+            conv = await conversations.lock_conversation(
+                session, key=message.key, user_external_id=message.user_id
+            )
+            if await messages.already_seen(
+                session, channel=message.key.channel, external_id=message.external_id
+            ):
+                return Outcome(duplicate=True, conversation_id=conv.id)
+            status = ConversationStatus(conv.status)
+            state = DialogueState.from_dict(conv.state).but(handoff=status in HELD)
+            content = self.content()
+            result = dialogue.step(state, message, content)
+            replies = result.replies
+            if truncated:
+                notice = content.text(
+                    "truncated", result.state.language or "ky", limit=self.max_chars
+                )
+                replies = (Reply(notice), *replies)
+            names = {event.name for event in result.events}
+            if "forget" in names:
+                await conversations.wipe(session, conversation=conv)
+                status = ConversationStatus.BOT
+            # Even after /forget the id is kept (it holds nothing personal): a redelivered
+            # update must not run the deletion's confirmation twice.
+            await messages.mark_seen(
+                session,
+                channel=message.key.channel,
+                external_id=message.external_id,
+                conversation_id=conv.id,
+            )
+            if "forget" not in names:
+                await messages.add(
+                    session,
+                    conversation_id=conv.id,
+                    direction="in",
+                    author="user",
+                    text=message.text,
+                    payload={"button": message.button} if message.button else {},
+                )
+            if "escalate" in names and status not in HELD:
+                status = ConversationStatus.QUEUED
+            for reply in replies:
+                await messages.add(
+                    session,
+                    conversation_id=conv.id,
+                    direction="out",
+                    author="bot",
+                    text=reply.text,
+                    payload=reply.to_dict(),
+                )
+                await outbox.enqueue(
+                    session,
+                    conversation_id=conv.id,
+                    channel=message.key.channel,
+                    chat_id=message.key.chat_id,
+                    payload=reply.to_dict(),
+                )
+            new_state = result.state.but(handoff=status in HELD)
+            conversations.save_turn(
+                conv,
+                state=new_state.to_dict(),
+                language=new_state.language,
+                status=status.value,
+                inbound_at=message.received_at,
+            )
+            conv_id = conv.id
+        if replies:
+            self.on_outbox()
+        return Outcome(
+            duplicate=False,
+            conversation_id=conv_id,
+            replies=replies,
+            events=result.events,
+            status=status,
+            language=new_state.language,
+            intent=_intent(result.events),
+            risk_level=new_state.risk_level,
+        )
+
+
+def _intent(events: tuple[Event, ...]) -> str | None:
+    """The intent understood in this step, if the message was text."""
+    for event in events:
+        if event.name == "understood":
+            return str(event.data["intent"])
+    return None

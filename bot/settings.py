@@ -1,0 +1,194 @@
+"""One typed Settings: `config.yml` for behaviour, `SAPAR_SECTION__KEY` environment overrides.
+
+Secrets (tokens, app secrets, the session key) come only from the environment: a secret found
+in config.yml is an error, so that nobody commits one by accident.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ENV_PREFIX = "SAPAR_"
+PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "dev"})
+
+
+class SettingsError(Exception):
+    """Settings are invalid; the message names every offending key."""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AppSettings(Section):
+    environment: Literal["development", "production"] = "development"
+    secret_key: SecretStr = SecretStr("")  # secret: signs operator sessions
+
+
+class WebSettings(Section):
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_body_bytes: int = Field(default=1_048_576, ge=1024)
+    max_message_chars: int = Field(default=4096, ge=16)
+    long_poll_seconds: float = Field(default=25.0, gt=0, le=60)
+
+
+class DatabaseSettings(Section):
+    url: str = "sqlite+aiosqlite:///var/sapar.db"
+    echo: bool = False
+
+
+class ContentSettings(Section):
+    dir: Path = Path(".")
+
+
+class NluSettings(Section):
+    backend: Literal["builtin", "rasa"] = "builtin"
+    rasa_url: str | None = None
+    threshold: float = Field(default=0.45, ge=0, le=1)
+    cache_dir: Path = Path("var/cache")
+
+
+class OutboxSettings(Section):
+    max_attempts: int = Field(default=8, ge=1)
+    base_delay_seconds: float = Field(default=1.0, gt=0)
+    max_delay_seconds: float = Field(default=300.0, gt=0)
+    poll_interval_seconds: float = Field(default=1.0, gt=0)
+    batch_size: int = Field(default=50, ge=1)
+
+
+class TelegramSettings(Section):
+    token: SecretStr | None = None  # secret
+    webhook_secret: SecretStr | None = None  # secret
+    public_url: str | None = None
+    mode: Literal["webhook", "polling"] = "polling"
+    api_base: str = "https://api.telegram.org"
+
+
+class WhatsAppSettings(Section):
+    access_token: SecretStr | None = None  # secret
+    app_secret: SecretStr | None = None  # secret
+    verify_token: SecretStr | None = None  # secret
+    phone_number_id: str | None = None
+    api_base: str = "https://graph.facebook.com/v21.0"
+
+
+SECRET_KEYS = {
+    ("app", "secret_key"),
+    ("telegram", "token"),
+    ("telegram", "webhook_secret"),
+    ("whatsapp", "access_token"),
+    ("whatsapp", "app_secret"),
+    ("whatsapp", "verify_token"),
+}
+
+
+class Settings(BaseSettings):
+    """Everything configurable, in one object built once by `load_settings`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    app: AppSettings = AppSettings()
+    web: WebSettings = WebSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    content: ContentSettings = ContentSettings()
+    nlu: NluSettings = NluSettings()
+    outbox: OutboxSettings = OutboxSettings()
+    telegram: TelegramSettings = TelegramSettings()
+    whatsapp: WhatsAppSettings = WhatsAppSettings()
+    base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file's values arrive as init arguments; the environment must win over them.
+        return (env_settings, init_settings)
+
+    def path(self, value: Path) -> Path:
+        """A configured path made absolute against the config file's folder."""
+        return value if value.is_absolute() else (self.base_dir / value).resolve()
+
+    @property
+    def database_url(self) -> str:
+        """The database URL with a relative SQLite file made absolute."""
+        prefix = "sqlite+aiosqlite:///"
+        url = self.database.url
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+            return prefix + str(self.path(Path(url.removeprefix(prefix))))
+        return url
+
+
+def _config_path(explicit: Path | None) -> Path | None:
+    if explicit is not None:
+        return explicit
+    from_env = os.environ.get(f"{ENV_PREFIX}CONFIG")
+    if from_env:
+        return Path(from_env)
+    default = PROJECT_ROOT / "config.yml"
+    return default if default.exists() else None
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SettingsError(f"cannot read settings file {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SettingsError(f"{path}: the top level must be a mapping of sections")
+    for section, key in sorted(SECRET_KEYS):
+        if isinstance(data.get(section), dict) and key in data[section]:
+            env = f"{ENV_PREFIX}{section.upper()}__{key.upper()}"
+            raise SettingsError(
+                f"{path}: {section}.{key} is a secret and may not be in the file; set {env}"
+            )
+    return data
+
+
+def _describe(exc: ValidationError) -> str:
+    lines = []
+    for error in exc.errors():
+        loc = [str(part) for part in error["loc"]]
+        key = ".".join(loc)
+        env = ENV_PREFIX + "__".join(part.upper() for part in loc)
+        lines.append(f"{key} ({env}): {error['msg']}")
+    return "invalid settings:\n  " + "\n  ".join(lines)
+
+
+def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
+    """Read the file, apply the environment, check the result.
+
+    Raises:
+        SettingsError: naming each invalid key and its environment variable.
+    """
+    path = _config_path(config)
+    data = _read_file(path) if path is not None else {}
+    data.update(overrides)
+    if path is not None:
+        data.setdefault("base_dir", path.resolve().parent)
+    try:
+        settings = Settings(**data)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+    if settings.app.environment == "production":
+        key = settings.app.secret_key.get_secret_value()
+        if key.lower() in PLACEHOLDER_SECRETS or len(key) < 32:
+            raise SettingsError(
+                "app.secret_key (SAPAR_APP__SECRET_KEY): production needs a random secret "
+                "of at least 32 characters"
+            )
+    return settings

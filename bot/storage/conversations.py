@@ -1,0 +1,114 @@
+"""Conversations and their users: get-or-create, lock, save."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User, utcnow
+from bot.types import ConversationKey
+
+
+def _insert(session: AsyncSession, table: Any) -> Any:
+    """An INSERT that can say ON CONFLICT DO NOTHING on both backends."""
+    dialect = session.get_bind().dialect.name
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+
+
+async def lock_conversation(
+    session: AsyncSession, *, key: ConversationKey, user_external_id: str | None = None
+) -> Conversation:
+    """Get or create the conversation and hold its row lock until the transaction ends.
+
+    On PostgreSQL this is `SELECT … FOR UPDATE`, so several processes serving one bot take
+    turns on one chat. On SQLite every transaction already holds the database write lock.
+    """
+    user_ext = user_external_id or key.chat_id
+    await session.execute(
+        _insert(session, User)
+        .values(channel=key.channel, external_id=user_ext, created_at=utcnow())
+        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+    )
+    user_id = await session.scalar(
+        select(User.id).where(User.channel == key.channel, User.external_id == user_ext)
+    )
+    now = utcnow()
+    await session.execute(
+        _insert(session, Conversation)
+        .values(
+            channel=key.channel,
+            chat_id=key.chat_id,
+            user_id=user_id,
+            status="bot",
+            state={},
+            turns=0,
+            created_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
+    )
+    conversation = await session.scalar(
+        select(Conversation)
+        .where(Conversation.channel == key.channel, Conversation.chat_id == key.chat_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if conversation is None:  # the insert above guarantees a row; this is a broken database
+        raise RuntimeError(f"conversation {key} vanished inside its own transaction")
+    return conversation
+
+
+async def find(session: AsyncSession, *, key: ConversationKey) -> Conversation | None:
+    """The conversation of a chat, if it exists, without locking it."""
+    return await session.scalar(
+        select(Conversation).where(
+            Conversation.channel == key.channel, Conversation.chat_id == key.chat_id
+        )
+    )
+
+
+async def get(session: AsyncSession, *, conversation_id: int) -> Conversation | None:
+    """A conversation by id."""
+    return await session.get(Conversation, conversation_id)
+
+
+def save_turn(
+    conversation: Conversation,
+    *,
+    state: dict[str, Any],
+    language: str | None,
+    status: str,
+    inbound_at: datetime,
+) -> None:
+    """Record the outcome of one engine step on the locked row."""
+    conversation.state = state
+    conversation.language = language
+    conversation.status = status
+    conversation.turns = conversation.turns + 1
+    conversation.updated_at = utcnow()
+    conversation.last_inbound_at = inbound_at
+
+
+async def wipe(session: AsyncSession, *, conversation: Conversation) -> None:
+    """Delete what is stored about a chat (the user's `/forget`).
+
+    The transcript, undelivered and delivered replies, dedupe ids and state go; the bare row
+    (channel and chat id) stays so the confirmation can still be delivered.
+    """
+    cid = conversation.id
+    await session.execute(delete(Message).where(Message.conversation_id == cid))
+    await session.execute(delete(OutboxRow).where(OutboxRow.conversation_id == cid))
+    await session.execute(delete(InboundSeen).where(InboundSeen.conversation_id == cid))
+    if conversation.user_id is not None:
+        await session.execute(
+            update(User).where(User.id == conversation.user_id).values(language=None)
+        )
+    conversation.state = {}
+    conversation.language = None
+    conversation.status = "bot"
+    conversation.turns = 0

@@ -1,0 +1,81 @@
+"""Engine and sessions for SQLite (the default) and PostgreSQL (several processes)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+
+
+class Database:
+    """One engine and its session factory; `transaction()` is the unit of work."""
+
+    def __init__(self, url: str, *, echo: bool = False, connect_args: dict[str, Any] | None = None):
+        self.url = url
+        self.dialect = make_url(url).get_backend_name()
+        kwargs: dict[str, Any] = {"echo": echo, "connect_args": dict(connect_args or {})}
+        if self.dialect == "sqlite":
+            kwargs["connect_args"].setdefault("timeout", 30)
+            path = make_url(url).database
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+        else:
+            kwargs["pool_pre_ping"] = True
+        self.engine: AsyncEngine = create_async_engine(url, **kwargs)
+        if self.dialect == "sqlite":
+            _sqlite_immediate_transactions(self.engine)
+        self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.dialect == "postgresql"
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """A session inside one transaction: committed on success, rolled back on error."""
+        async with self.sessions() as session, session.begin():
+            yield session
+
+    async def ping(self) -> bool:
+        """True when the database answers a trivial query."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:  # any failure means "not ready", whatever the driver raises
+            return False
+        return True
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+
+
+def _sqlite_immediate_transactions(engine: AsyncEngine) -> None:
+    """Make every SQLite transaction take the write lock at BEGIN.
+
+    pysqlite starts transactions lazily and as DEFERRED, so two writers can both read the
+    same conversation state and then fail (or lose an update) on write. BEGIN IMMEDIATE
+    serialises them, which is the SQLite equivalent of a row lock.
+    """
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,66 @@
+"""The transcript and the dedupe table of inbound ids."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.models import InboundSeen, Message, utcnow
+
+
+async def already_seen(session: AsyncSession, *, channel: str, external_id: str) -> bool:
+    """True when this inbound message was handled before."""
+    found = await session.get(InboundSeen, (channel, external_id))
+    return found is not None
+
+
+async def mark_seen(
+    session: AsyncSession, *, channel: str, external_id: str, conversation_id: int
+) -> None:
+    """Remember an inbound id; the primary key refuses a second copy."""
+    session.add(
+        InboundSeen(
+            channel=channel,
+            external_id=external_id,
+            conversation_id=conversation_id,
+            seen_at=utcnow(),
+        )
+    )
+
+
+async def add(
+    session: AsyncSession,
+    *,
+    conversation_id: int,
+    direction: str,
+    author: str,
+    text: str,
+    payload: dict[str, Any] | None = None,
+) -> Message:
+    """Append one line to a conversation's transcript."""
+    message = Message(
+        conversation_id=conversation_id,
+        direction=direction,
+        author=author,
+        text=text,
+        payload=payload or {},
+        created_at=utcnow(),
+    )
+    session.add(message)
+    return message
+
+
+async def transcript(
+    session: AsyncSession, *, conversation_id: int, limit: int = 200
+) -> Sequence[Message]:
+    """The last `limit` lines of a conversation, oldest first."""
+    rows = await session.scalars(
+        select(Message)
+        .where(Message.conversation_id == conversation_id)
+        .order_by(Message.id.desc())
+        .limit(limit)
+    )
+    return list(reversed(rows.all()))
