@@ -48,8 +48,9 @@ class ConversationKey:
 class UserMessage:
     """What every channel turns its payload into.
 
-    `external_id` is unique per channel and is the dedupe key; `text` is the typed text (or a
-    caption, or a forwarded post); `button` is a button payload when the user pressed one.
+    `external_id` is unique across the whole channel (not just the chat) and is the dedupe
+    key; `text` is the typed text (or a caption, or a forwarded post); `button` is a button
+    payload when the user pressed one.
     """
 
     key: ConversationKey

@@ -14,7 +14,7 @@ import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Cookie, HTTPException, Request, Response
+from fastapi import APIRouter, Cookie, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.services.conversation import ConversationService
@@ -87,7 +87,7 @@ def ensure_token(request: Request, response: Response) -> str:
     return token
 
 
-def _require_json(request: Request) -> None:
+def require_json(request: Request) -> None:
     # A cross-site form cannot send application/json without a CORS preflight we never grant.
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         raise HTTPException(415, "send application/json")
@@ -103,9 +103,8 @@ def router(
     """The web chat's JSON API under /webchat/api."""
     api = APIRouter(prefix="/webchat/api", tags=["webchat"])
 
-    @api.post("/messages", status_code=202)
+    @api.post("/messages", status_code=202, dependencies=[Depends(require_json)])
     async def post_message(request: Request, response: Response, body: Outgoing) -> dict[str, Any]:
-        _require_json(request)
         token = ensure_token(request, response)
         message = UserMessage(
             key=chat_key(token),

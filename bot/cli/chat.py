@@ -14,6 +14,7 @@ import json
 import logging
 import sys
 import tempfile
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,6 +28,7 @@ from bot.types import ConversationKey, MessageKind, UserMessage
 
 log = logging.getLogger(__name__)
 MAX_USER_ID = 128
+RUN_ID = uuid.uuid4().hex[:12]
 
 
 def register(subparsers: Any) -> None:
@@ -90,7 +92,7 @@ async def say(
     """Send one message through the real pipeline and collect what was delivered."""
     message = UserMessage(
         key=ConversationKey(CHANNEL, user),
-        external_id=f"line-{n}",
+        external_id=f"{RUN_ID}-{n}",  # unique across runs that share a --db
         received_at=datetime.now(UTC),
         text=text,
         button=button,

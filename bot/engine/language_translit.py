@@ -1,0 +1,163 @@
+"""Latin → Cyrillic transliteration of Kyrgyz and Russian, with an index map back to the input.
+
+Every function here works on a list of `(char, source_index)` pairs so that whatever the
+transliteration merges ("sh" → "ш") or drops (combining marks), each output character still
+knows which character of the caller's original text it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+Chars = list[tuple[str, int]]
+
+# Longest first; matched on lower-case text. Apostrophe forms cover o' o` oʻ o’ (Uzbek-style).
+_APOSTROPHES = "'`’ʻʼ"
+_MULTI: dict[str, str] = {"shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х"}
+_MULTI.update({"gh": "г", "yo": "ё", "yu": "ю", "ya": "я", "ye": "е"})
+for _a in _APOSTROPHES:
+    _MULTI.update({f"o{_a}": "ө", f"u{_a}": "ү", f"g{_a}": "г"})
+_MULTI_LENGTHS = (4, 3, 2)
+_TS_IS_TSE = re.compile(r"i?y[aueo]|ii|io|en[tz]|e[nl]a")
+
+_SINGLE: dict[str, str] = dict(
+    zip("abvgdzijklmnoprstufhcqwx", "абвгдзижклмнопрстуфхцквх", strict=True)
+)
+_SINGLE.update({"ö": "ө", "ô": "ө", "ü": "ү", "û": "ү", "ñ": "ң", "ŋ": "ң", "ı": "ы"})
+_SINGLE.update({"ş": "ш", "ç": "ч", "ğ": "г", "é": "е", "è": "е", "ä": "а", "ë": "ё", "í": "и"})
+_LATIN = frozenset(_SINGLE) | {"e", "y"}
+_VOWELS_LATIN = frozenset("aeiouyöüı")
+_VOWELS_CYR = frozenset("аеёиоуыэюяөү")
+# Latin letters that look like Cyrillic ones: inside a word that is otherwise Cyrillic they
+# are typos of the keyboard layout, not transliteration ("pабота" is "работа", not "пабота").
+_HOMOGLYPHS: dict[str, str] = dict(zip("aceopxykmt", "асеорхукмт", strict=True))
+# Word-initial "e" is "э" (эмне, эки, это) except where Russian words begin with "е" (если,
+# есть, его, еда, еще, ехать).
+_E_KEEPS = ("s", "g", "d", "e", "yo", "h", "zh")
+
+_FOLD: dict[str, str] = {"ө": "о", "ү": "у", "ң": "н", "ё": "е"}
+# Kazakh letters show up from Kazakh keyboards; folding them keeps matching robust.
+_FOLD.update({"қ": "к", "ғ": "г", "ұ": "у", "ә": "а", "і": "и", "һ": "х", "ҳ": "х"})
+
+
+def lower_chars(text: str) -> Chars:
+    """Lower-case `text` char by char, composing or dropping combining marks; keep indices."""
+    out: Chars = []
+    for index, char in enumerate(text):
+        if unicodedata.combining(char):
+            if out:
+                composed = unicodedata.normalize("NFC", out[-1][0] + char)
+                if len(composed) == 1:
+                    out[-1] = (composed, out[-1][1])
+            continue  # a mark that composes with nothing carries no letter
+        for low in char.lower():
+            if not unicodedata.combining(low):
+                out.append((low, index))
+    return out
+
+
+def _is_letter(chars: Chars, pos: int) -> bool:
+    return 0 <= pos < len(chars) and (chars[pos][0].isalpha() or chars[pos][0] in _APOSTROPHES)
+
+
+def _word_spans(chars: Chars) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, has_latin, has_cyrillic) for each run of letters."""
+    spans: list[tuple[int, int, bool, bool]] = []
+    pos = 0
+    while pos < len(chars):
+        if not chars[pos][0].isalpha():
+            pos += 1
+            continue
+        start = pos
+        while pos < len(chars) and _is_letter(chars, pos):
+            pos += 1
+        word = "".join(c for c, _ in chars[start:pos])
+        has_lat = any(c in _LATIN for c in word)
+        has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
+        spans.append((start, pos, has_lat, has_cyr))
+    return spans
+
+
+def _latin_word(chars: Chars, start: int, end: int) -> Chars:
+    """Transliterate one lower-case word made of Latin letters (others pass through)."""
+    text = "".join(c for c, _ in chars[start:end])
+    out: Chars = []
+    pos = 0
+    while pos < len(text):
+        src = chars[start + pos][1]
+        char = text[pos]
+        prev = text[pos - 1] if pos else ""
+        nxt = text[pos + 1] if pos + 1 < len(text) else ""
+        group = next(
+            (text[pos : pos + n] for n in _MULTI_LENGTHS if text[pos : pos + n] in _MULTI), ""
+        )
+        if group and not (group == "ye" and prev and prev not in _VOWELS_LATIN):
+            out.append((_MULTI[group], src))
+            pos += len(group)
+        elif char == "t" and nxt == "s" and (pos == 0 or _TS_IS_TSE.match(text, pos + 2)):
+            # "ts" is ц in Russian (tsena, registratsiya, nravitsya) but т+с in Kyrgyz
+            # (aitsa, ketse, salamatsyzby): only the clearly Russian places become ц.
+            out.append(("ц", src))
+            pos += 2
+        elif char == "n" and nxt == "g" and _is_kyrgyz_ng(text, pos):
+            out.append(("ң", src))
+            pos += 2
+        elif pos == 0 and text[:2] in ("oe", "ue"):
+            # German-style ö/ü; only word-initially, where Russian ("poezd", "novoe") has none.
+            out.append(("ө" if char == "o" else "ү", src))
+            pos += 2
+        elif char == "e":
+            initial = pos == 0 and not text[1:].startswith(_E_KEEPS)
+            out.append(("э" if initial else "е", src))
+            pos += 1
+        elif char == "i" and prev in _VOWELS_LATIN and text not in ("moi", "tvoi", "svoi"):
+            out.append(("й", src))  # kandaisyz, stroika, kakoi
+            pos += 1
+        elif char == "y":
+            out.append(("й" if prev in _VOWELS_LATIN and nxt not in _VOWELS_LATIN else "ы", src))
+            pos += 1
+        elif char in _APOSTROPHES:
+            # rabotat' / den'gi: an apostrophe after a consonant is the soft sign.
+            if prev and prev.isalpha() and prev not in _VOWELS_LATIN:
+                out.append(("ь", src))
+            pos += 1
+        else:
+            out.append((_SINGLE.get(char, char), src))
+            pos += 1
+    return out
+
+
+def _is_kyrgyz_ng(text: str, pos: int) -> bool:
+    """Whether "ng" at `pos` is the Kyrgyz ң (jangy, ming) rather than Russian -инг loans."""
+    if text.startswith(("deng", "angl", "mong", "kong")):
+        return False  # деньги, английский, …: the Russian words people type most
+    return not (text.endswith("ing") and pos == len(text) - 2 and len(text) > 5)
+
+
+def translit_chars(chars: Chars) -> Chars:
+    """Transliterate Latin words to Cyrillic; fix Latin homoglyphs inside Cyrillic words."""
+    out: Chars = []
+    last = 0
+    for start, end, has_lat, has_cyr in _word_spans(chars):
+        out.extend(chars[last:start])
+        if not has_lat:
+            out.extend(chars[start:end])
+        elif has_cyr:
+            word = [(_HOMOGLYPHS.get(c, c), i) for c, i in chars[start:end]]
+            out.extend(_latin_word(word, 0, len(word)))
+        else:
+            out.extend(_latin_word(chars, start, end))
+        last = end
+    out.extend(chars[last:])
+    return out
+
+
+def fold_chars(chars: Chars) -> Chars:
+    """Map ө ү ң ё (and Kazakh letters) to their plain Russian-alphabet neighbours."""
+    return [(_FOLD.get(c, c), i) for c, i in chars]
+
+
+def is_cyrillic_vowel(char: str) -> bool:
+    """Whether `char` is a Cyrillic vowel letter (used by the detector's harmony test)."""
+    return char in _VOWELS_CYR

@@ -1,0 +1,73 @@
+"""The web chat in real headless Chromium against a real server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.async_api import Page, async_playwright, expect
+
+from tests.browser import CHROMIUM_ARGS, require_chromium, running_server
+
+KYRGYZ_LETTERS = ("ө", "ү", "ң")
+
+
+async def send(page: Page, text: str) -> None:
+    await page.fill("#text", text)
+    await page.click("#send")
+
+
+async def test_russian_and_kyrgyz_greetings_get_answers_in_their_language(tmp_path: Path) -> None:
+    chromium = require_chromium()
+    with running_server(tmp_path) as base:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                phone = {"viewport": {"width": 360, "height": 740}, "is_mobile": True}
+                ru = await (await browser.new_context(**phone)).new_page()  # type: ignore[arg-type]
+                await ru.goto(base + "/")
+                await send(ru, "Здравствуйте")
+                bot_lines = ru.locator(".msg--out .msg__bubble")
+                await expect(bot_lines.first).to_contain_text("Здравствуйте! Я Сапар")
+                await expect(ru.get_by_role("button", name="Проверить вакансию")).to_be_visible()
+
+                # The conversation survives a reload (the cookie keeps it).
+                await ru.reload()
+                await expect(ru.locator(".msg--in .msg__bubble").first).to_have_text("Здравствуйте")
+                await expect(ru.locator(".msg--out .msg__bubble").first).to_contain_text("Сапар")
+
+                # A button press is a message too.
+                await ru.get_by_role("button", name="Кыргызча").first.click()
+                await expect(ru.locator(".msg--out .msg__bubble").last).to_contain_text("кыргызча")
+
+                ky = await (await browser.new_context(**phone)).new_page()  # type: ignore[arg-type]
+                await ky.goto(base + "/")
+                await send(ky, "Саламатсызбы")
+                first = ky.locator(".msg--out .msg__bubble").first
+                await expect(first).to_contain_text("Саламатсызбы! Мен Сапармын")
+                text = await first.inner_text()
+                assert all(letter in text for letter in KYRGYZ_LETTERS), text
+                await expect(ky.get_by_role("button", name="Жумушту текшерүү")).to_be_visible()
+                await ky.screenshot(path=str(tmp_path / "kyrgyz-chat.png"))
+            finally:
+                await browser.close()
+
+
+async def test_markup_typed_by_a_user_is_shown_as_text(tmp_path: Path) -> None:
+    chromium = require_chromium()
+    with running_server(tmp_path) as base:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                page = await browser.new_page()
+                dialogs: list[str] = []
+                page.on("dialog", lambda d: dialogs.append(d.message))
+                await page.goto(base + "/")
+                payload = "<img src=x onerror=alert(1)>"
+                await send(page, payload)
+                await expect(page.locator(".msg--in .msg__bubble").first).to_have_text(payload)
+                await page.reload()
+                await expect(page.locator(".msg--in .msg__bubble").first).to_have_text(payload)
+                assert await page.locator(".chat__log img").count() == 0
+                assert dialogs == []
+            finally:
+                await browser.close()
