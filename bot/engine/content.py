@@ -6,13 +6,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.types import Button, Language
+from bot.engine.answers import Answer, parse_answers
+from bot.engine.bilingual import LANGUAGES, ContentError, bilingual
+from bot.types import Button
 
-LANGUAGES = tuple(lang.value for lang in Language)
-
-
-class ContentError(ValueError):
-    """Content is broken; the message names the file part, item and field."""
+__all__ = ["LANGUAGES", "Classifier", "Content", "ContentError", "Intent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +33,7 @@ class Content:
     buttons: Mapping[str, Mapping[str, str]]
     menus: Mapping[str, tuple[str, ...]]
     hotlines: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    answers: Mapping[str, Answer] = field(default_factory=dict)
     classify: Classifier | None = None
     revision: str = "seed"
 
@@ -56,6 +55,7 @@ class Content:
         dialogues: Mapping[str, Any],
         *,
         hotlines: Mapping[str, Any] | None = None,
+        answers: Mapping[str, Any] | None = None,
         classify: Classifier | None = None,
         revision: str = "seed",
     ) -> Content:
@@ -69,19 +69,18 @@ class Content:
                     raise ContentError(f"menus.{name}: unknown button {item!r}")
             menus[str(name)] = tuple(str(i) for i in items)
         countries = dict((hotlines or {}).get("countries") or {})
-        return cls(texts, buttons, menus, countries, classify, revision)
+        return cls(
+            texts=texts,
+            buttons=buttons,
+            menus=menus,
+            hotlines=countries,
+            answers=parse_answers(answers),
+            classify=classify,
+            revision=revision,
+        )
 
 
 def _bilingual_map(section: Any, where: str) -> dict[str, dict[str, str]]:
     if not isinstance(section, Mapping):
         raise ContentError(f"{where}: must be a mapping of id → {{ky, ru}}")
-    result: dict[str, dict[str, str]] = {}
-    for key, value in section.items():
-        if not isinstance(value, Mapping):
-            raise ContentError(f"{where}.{key}: must have ky and ru texts")
-        for lang in LANGUAGES:
-            text = value.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                raise ContentError(f"{where}.{key}.{lang}: missing or empty text")
-        result[str(key)] = {lang: str(value[lang]) for lang in LANGUAGES}
-    return result
+    return {str(key): bilingual(value, f"{where}.{key}") for key, value in section.items()}

@@ -5,14 +5,16 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from bot.engine import language as lang_detect
+from bot.engine import replies
 from bot.engine.content import Content, Intent
 from bot.engine.state import DialogueState
-from bot.types import Button, Event, Language, MessageKind, Reply, UserMessage
+from bot.engine.turn import DEFAULT_LANGUAGE, Step, Turn
+from bot.types import Event, Language, MessageKind, UserMessage
 
-DEFAULT_LANGUAGE = Language.KY.value
+__all__ = ["Step", "step"]
+
+
 # Intents that hand the chat to a person, with the reason recorded in the queue.
 HANDOFF_INTENTS = {
     "talk_to_operator": "asked_for_human",
@@ -35,43 +37,9 @@ COMMANDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """The outcome of one message."""
-
-    state: DialogueState
-    replies: tuple[Reply, ...]
-    events: tuple[Event, ...]
-
-
-@dataclass(slots=True)
-class _Turn:
-    state: DialogueState
-    content: Content
-    replies: list[Reply] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-
-    @property
-    def lang(self) -> str:
-        return self.state.language or DEFAULT_LANGUAGE
-
-    def say(self, key: str, buttons: tuple[Button, ...] = (), **values: object) -> None:
-        self.replies.append(Reply(self.content.text(key, self.lang, **values), buttons))
-
-    def menu(self, name: str = "main") -> tuple[Button, ...]:
-        return self.content.menu(name, self.lang)
-
-    def escalate(self, reason: str) -> None:
-        self.events.append(Event("escalate", {"reason": reason}))
-        self.state = self.state.but(handoff=True, mode="idle", misses=0)
-
-    def done(self) -> Step:
-        return Step(self.state, tuple(self.replies), tuple(self.events))
-
-
 def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
     """Answer one user message."""
-    turn = _Turn(state.but(language=_reply_language(state, message)), content)
+    turn = Turn(state.but(language=_reply_language(state, message)), content)
     text = message.text.strip()
     if message.kind is MessageKind.UNSUPPORTED:
         turn.say("unsupported", () if turn.state.handoff else turn.menu())
@@ -92,6 +60,9 @@ def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
         Event("understood", {"intent": intent.name, "confidence": intent.confidence})
     )
     turn.state = turn.state.but(last_intent=intent.name)
+    countries = [e["value"] for e in intent.entities if e.get("entity") == "country"]
+    if countries:
+        turn.state = turn.state.but(country=str(countries[0]))
     if turn.state.handoff:
         _while_with_operator(turn, intent)
         return turn.done()
@@ -113,14 +84,14 @@ def _reply_language(state: DialogueState, message: UserMessage) -> str:
     return state.language or DEFAULT_LANGUAGE
 
 
-def _welcome(turn: _Turn) -> None:
+def _welcome(turn: Turn) -> None:
     turn.say("welcome")
     turn.say("choose_language", turn.menu("language"))
     turn.say("menu", turn.menu())
     turn.state = turn.state.but(greeted=True)
 
 
-def _on_button(turn: _Turn, payload: str) -> None:
+def _on_button(turn: Turn, payload: str) -> None:
     if payload in ("lang_ky", "lang_ru"):
         turn.state = turn.state.but(language=payload[-2:], language_chosen=True)
         turn.say("language_set", turn.menu())
@@ -131,6 +102,8 @@ def _on_button(turn: _Turn, payload: str) -> None:
     elif payload == "no_forget" and turn.state.mode == "confirm_forget":
         turn.state = turn.state.but(mode="idle")
         turn.say("forget_cancelled", () if turn.state.handoff else turn.menu())
+    elif _on_answer_button(turn, payload):
+        pass
     elif payload in MENU_ACTIONS and not turn.state.handoff:
         _on_action(turn, MENU_ACTIONS[payload])
     elif payload == "danger":
@@ -141,7 +114,7 @@ def _on_button(turn: _Turn, payload: str) -> None:
         turn.say("menu", turn.menu())
 
 
-def _on_action(turn: _Turn, action: str) -> None:
+def _on_action(turn: Turn, action: str) -> None:
     """Run what an intent, a command or a menu button asks for."""
     state = turn.state
     if action == "forget":
@@ -152,14 +125,20 @@ def _on_action(turn: _Turn, action: str) -> None:
     elif action == "set_language":
         turn.say("choose_language", turn.menu("language"))
     elif action == "emergency":
-        turn.say("danger", numbers=_emergency_numbers(turn))
+        numbers = replies.emergency_numbers(turn.content, state.country, turn.lang)
+        turn.say("danger", numbers=numbers)
         if not state.handoff:
             turn.escalate("emergency")
     elif state.handoff:
         turn.events.append(Event("to_operator"))
     elif action in HANDOFF_INTENTS:
+        if action in turn.content.answers:
+            _answer(turn, action)
         turn.say("handoff")
         turn.escalate(HANDOFF_INTENTS[action])
+    elif action in turn.content.answers and action not in ("help", "check_offer"):
+        turn.state = state.but(misses=0)
+        _answer(turn, action)
     elif action == "check_offer":
         turn.state = state.but(mode="awaiting_offer", misses=0)
         turn.say("ask_offer")
@@ -174,7 +153,30 @@ def _on_action(turn: _Turn, action: str) -> None:
         _fallback(turn)
 
 
-def _fallback(turn: _Turn) -> None:
+def _answer(turn: Turn, answer_id: str, country: str | None = None) -> None:
+    answer = turn.content.answers[answer_id]
+    chosen = country or turn.state.country
+    turn.replies.append(replies.answer_short(turn.content, answer, chosen, turn.lang))
+
+
+def _on_answer_button(turn: Turn, payload: str) -> bool:
+    """`more:<id>[:<country>]` and `answer:<id>:<country>`; False when not one of these."""
+    kind, _, rest = payload.partition(":")
+    answer_id, _, country = rest.partition(":")
+    answer = turn.content.answers.get(answer_id)
+    if kind not in ("more", "answer") or answer is None:
+        return False
+    if country and country not in answer.by_country:
+        return False
+    if kind == "more":
+        turn.replies.append(replies.answer_more(turn.content, answer, country or None, turn.lang))
+    else:
+        turn.state = turn.state.but(country=country)
+        _answer(turn, answer_id, country)
+    return True
+
+
+def _fallback(turn: Turn) -> None:
     misses = turn.state.misses + 1
     if misses >= 2:
         turn.say("handoff_not_understood")
@@ -184,25 +186,9 @@ def _fallback(turn: _Turn) -> None:
         turn.say("fallback", turn.menu())
 
 
-def _while_with_operator(turn: _Turn, intent: Intent) -> None:
+def _while_with_operator(turn: Turn, intent: Intent) -> None:
     """A person has the chat: stay quiet, except to repeat emergency numbers."""
     if intent.name == "emergency":
         _on_action(turn, "emergency")
     else:
         turn.events.append(Event("to_operator"))
-
-
-def _emergency_numbers(turn: _Turn) -> str:
-    """Emergency and hotline numbers for the user's country (Kyrgyzstan when unknown)."""
-    lang = turn.lang
-    countries = [turn.state.country] if turn.state.country else []
-    countries += [c for c in ("KG", "RU", "KZ") if c not in countries]
-    lines = []
-    for code in countries:
-        country = turn.content.hotlines.get(code)
-        if not country:
-            continue
-        numbers = [*country.get("emergency", ()), *country.get("hotlines", ())]
-        listed = ", ".join(f"{n['number']} ({n['label'][lang]})" for n in numbers)
-        lines.append(f"{country['name'][lang]}: {listed}")
-    return "\n".join(lines)

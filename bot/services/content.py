@@ -37,9 +37,13 @@ def read_dialogues(content_dir: Path) -> dict[str, Any]:
 
 def load_content(content_dir: Path, classify: Classifier | None = None) -> Content:
     """Build the engine's content from the seed files in `content_dir`."""
-    hotlines_path = content_dir / "knowledge" / "hotlines.yml"
-    hotlines = read_yaml(hotlines_path) if hotlines_path.exists() else {}
-    return Content.from_data(read_dialogues(content_dir), hotlines=hotlines, classify=classify)
+    knowledge = content_dir / "knowledge"
+    return Content.from_data(
+        read_dialogues(content_dir),
+        hotlines=read_yaml(knowledge / "hotlines.yml"),
+        answers=read_yaml(knowledge / "answers.yml"),
+        classify=classify,
+    )
 
 
 class ContentStore:

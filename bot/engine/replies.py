@@ -1,0 +1,44 @@
+"""Building the replies that draw on knowledge: answers with "more", emergency numbers."""
+
+from __future__ import annotations
+
+from bot.engine.answers import Answer
+from bot.engine.content import Content
+from bot.types import Button, Reply
+
+
+def answer_short(content: Content, answer: Answer, country: str | None, lang: str) -> Reply:
+    """The short answer, a "more" button, and country buttons where the answer has variants."""
+    code = country if country in answer.by_country else None
+    more_payload = f"more:{answer.id}" + (f":{code}" if code else "")
+    buttons = [Button(content.buttons["more"][lang], more_payload)]
+    if code is None:
+        for other in answer.by_country:
+            name = content.hotlines.get(other, {}).get("name", {}).get(lang, other)
+            buttons.append(Button(str(name), f"answer:{answer.id}:{other}"))
+    return Reply(answer.variant(code).short[lang], tuple(buttons))
+
+
+def answer_more(content: Content, answer: Answer, country: str | None, lang: str) -> Reply:
+    """The detail of an answer followed by its sources and when they were checked."""
+    variant = answer.variant(country)
+    items = "; ".join(
+        content.text("source_item", lang, title=s.title, url=s.url, checked=s.checked)
+        for s in variant.sources
+    )
+    return Reply(variant.more[lang] + "\n\n" + content.text("sources", lang, sources=items))
+
+
+def emergency_numbers(content: Content, country: str | None, lang: str) -> str:
+    """Emergency and hotline numbers: the user's country first, then Kyrgyzstan's 189 line."""
+    codes: list[str] = [country] if country and country in content.hotlines else []
+    codes += [c for c in ("KG", "RU", "KZ") if c not in codes][: 3 - len(codes)]
+    lines = []
+    for code in codes:
+        entry = content.hotlines.get(code)
+        if not entry:
+            continue
+        numbers = [*entry.get("emergency", ()), *entry.get("hotlines", ())]
+        listed = ", ".join(f"{n['number']} ({n['label'][lang]})" for n in numbers)
+        lines.append(f"{entry['name'][lang]}: {listed}")
+    return "\n".join(lines)

@@ -1,0 +1,47 @@
+"""One step's working set: the state it changes, the replies and events it produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.engine.content import Content
+from bot.engine.state import DialogueState
+from bot.types import Button, Event, Language, Reply
+
+DEFAULT_LANGUAGE = Language.KY.value
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """The outcome of one message."""
+
+    state: DialogueState
+    replies: tuple[Reply, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(slots=True)
+class Turn:
+    """What one step has decided so far: the state, the replies and the events."""
+
+    state: DialogueState
+    content: Content
+    replies: list[Reply] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.state.language or DEFAULT_LANGUAGE
+
+    def say(self, key: str, buttons: tuple[Button, ...] = (), **values: object) -> None:
+        self.replies.append(Reply(self.content.text(key, self.lang, **values), buttons))
+
+    def menu(self, name: str = "main") -> tuple[Button, ...]:
+        return self.content.menu(name, self.lang)
+
+    def escalate(self, reason: str) -> None:
+        self.events.append(Event("escalate", {"reason": reason}))
+        self.state = self.state.but(handoff=True, mode="idle", misses=0)
+
+    def done(self) -> Step:
+        return Step(self.state, tuple(self.replies), tuple(self.events))
