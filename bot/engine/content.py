@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.engine.answers import Answer, parse_answers
 from bot.engine.bilingual import LANGUAGES, ContentError, bilingual
+from bot.engine.indicators import Catalogue
 from bot.types import Button
 
 __all__ = ["LANGUAGES", "Classifier", "Content", "ContentError", "Intent"]
@@ -34,6 +35,7 @@ class Content:
     menus: Mapping[str, tuple[str, ...]]
     hotlines: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     answers: Mapping[str, Answer] = field(default_factory=dict)
+    offers: Catalogue | None = None
     classify: Classifier | None = None
     revision: str = "seed"
 
@@ -56,6 +58,7 @@ class Content:
         *,
         hotlines: Mapping[str, Any] | None = None,
         answers: Mapping[str, Any] | None = None,
+        offers: Catalogue | None = None,
         classify: Classifier | None = None,
         revision: str = "seed",
     ) -> Content:
@@ -75,6 +78,7 @@ class Content:
             menus=menus,
             hotlines=countries,
             answers=parse_answers(answers),
+            offers=offers,
             classify=classify,
             revision=revision,
         )

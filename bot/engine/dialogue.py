@@ -6,7 +6,7 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 from __future__ import annotations
 
 from bot.engine import language as lang_detect
-from bot.engine import replies
+from bot.engine import offer_flow, replies
 from bot.engine.content import Content, Intent
 from bot.engine.state import DialogueState
 from bot.engine.turn import DEFAULT_LANGUAGE, Step, Turn
@@ -28,6 +28,8 @@ MENU_ACTIONS = {
     "danger": "emergency",
     "change_language": "set_language",
 }
+# While an offer is being discussed, only these leave it; other text adds facts to the offer.
+URGENT_INTENTS = {"emergency", "talk_to_operator"}
 COMMANDS = {
     "/start": "start",
     "/help": "help",
@@ -68,10 +70,31 @@ def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
         return turn.done()
     if not turn.state.greeted:
         _welcome(turn)
-        if intent.name in {"greet", "help", "out_of_scope"}:
+        if intent.name in {"greet", "help"} and turn.state.mode == "idle":
             return turn.done()
-    _on_action(turn, intent.name)
+    _on_text(turn, text, intent, message.forwarded)
     return turn.done()
+
+
+def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
+    """Typed text: an answer inside the offer check, a pasted offer, or an intent."""
+    urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
+    mode = turn.state.mode
+    if mode == "offer_question" and not urgent:
+        offer_flow.on_text(turn, text, intent)
+    elif _is_offer(turn, text, intent, forwarded, urgent):
+        offer_flow.check(turn, text)
+    else:
+        _on_action(turn, intent.name)
+
+
+def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bool) -> bool:
+    """Was an offer asked for, announced with its text, or pasted without a word?"""
+    if turn.state.mode == "awaiting_offer":
+        return not urgent
+    if intent.name == "check_offer":
+        return len(text) >= offer_flow.MIN_OFFER_CHARS
+    return intent.name != "emergency" and offer_flow.looks_like_offer(text, forwarded)
 
 
 def _reply_language(state: DialogueState, message: UserMessage) -> str:
@@ -102,7 +125,7 @@ def _on_button(turn: Turn, payload: str) -> None:
     elif payload == "no_forget" and turn.state.mode == "confirm_forget":
         turn.state = turn.state.but(mode="idle")
         turn.say("forget_cancelled", () if turn.state.handoff else turn.menu())
-    elif _on_answer_button(turn, payload):
+    elif offer_flow.on_button(turn, payload) or _on_answer_button(turn, payload):
         pass
     elif payload in MENU_ACTIONS and not turn.state.handoff:
         _on_action(turn, MENU_ACTIONS[payload])
@@ -140,7 +163,7 @@ def _on_action(turn: Turn, action: str) -> None:
         turn.state = state.but(misses=0)
         _answer(turn, action)
     elif action == "check_offer":
-        turn.state = state.but(mode="awaiting_offer", misses=0)
+        turn.state = state.but(mode="awaiting_offer", misses=0, question=None)
         turn.say("ask_offer")
     elif action == "ask_question":
         turn.state = state.but(mode="awaiting_question", misses=0)

@@ -20,12 +20,17 @@ class DialogueState:
     language: str | None = None
     language_chosen: bool = False
     greeted: bool = False
-    mode: str = "idle"  # idle | awaiting_offer | awaiting_question | confirm_forget
+    mode: str = (
+        "idle"  # idle | awaiting_offer | offer_question | awaiting_question | confirm_forget
+    )
     misses: int = 0
     handoff: bool = False
     country: str | None = None
     last_intent: str | None = None
     risk_level: str | None = None
+    offer: dict[str, Any] | None = None  # the OfferCase being checked, as a dict
+    question: str | None = None  # the follow-up question waiting for an answer
+    skipped: tuple[str, ...] = ()  # follow-up questions the user could not answer
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -38,6 +43,7 @@ class DialogueState:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in _upgrade(dict(data)).items() if k in known}
         values["version"] = STATE_VERSION
+        values["skipped"] = tuple(values.get("skipped") or ())
         return cls(**values)
 
     def but(self, **changes: Any) -> DialogueState:

@@ -39,8 +39,8 @@ class Turn:
     def menu(self, name: str = "main") -> tuple[Button, ...]:
         return self.content.menu(name, self.lang)
 
-    def escalate(self, reason: str) -> None:
-        self.events.append(Event("escalate", {"reason": reason}))
+    def escalate(self, reason: str, **data: object) -> None:
+        self.events.append(Event("escalate", {"reason": reason, **data}))
         self.state = self.state.but(handoff=True, mode="idle", misses=0)
 
     def done(self) -> Step:

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from bot.engine.content import Classifier, Content, ContentError
+from bot.services.offer_knowledge import load_catalogue
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def load_content(content_dir: Path, classify: Classifier | None = None) -> Conte
         read_dialogues(content_dir),
         hotlines=read_yaml(knowledge / "hotlines.yml"),
         answers=read_yaml(knowledge / "answers.yml"),
+        offers=load_catalogue(content_dir),
         classify=classify,
     )
 

@@ -135,7 +135,7 @@ class ConversationService:
             status=status,
             language=new_state.language,
             intent=_intent(result.events),
-            risk_level=new_state.risk_level,
+            risk_level=_risk_level(result.events),
         )
 
 
@@ -144,4 +144,12 @@ def _intent(events: tuple[Event, ...]) -> str | None:
     for event in events:
         if event.name == "understood":
             return str(event.data["intent"])
+    return None
+
+
+def _risk_level(events: tuple[Event, ...]) -> str | None:
+    """The level of an offer assessed in this step, if one was."""
+    for event in reversed(events):
+        if event.name == "assessed":
+            return str(event.data["level"])
     return None
