@@ -9,6 +9,7 @@ from typing import Any
 import uvicorn
 
 from bot.app import build
+from bot.cli.nlu_hook import classifier_factory
 from bot.settings import SettingsError, load_settings
 from bot.web.app import create_app
 
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     except SettingsError as exc:
         log.error("%s", exc)
         return 2
-    sapar = build(settings)
+    sapar = build(settings, classifier=classifier_factory(settings))
     host = args.host or settings.web.host
     port = args.port or settings.web.port
     log.info("serving the web chat on http://%s:%s/", host, port)

@@ -9,6 +9,7 @@ from typing import Any
 from bot.engine.answers import Answer, parse_answers
 from bot.engine.bilingual import LANGUAGES, ContentError, bilingual
 from bot.engine.indicators import Catalogue
+from bot.engine.language import fold
 from bot.types import Button
 
 __all__ = ["LANGUAGES", "Classifier", "Content", "ContentError", "Intent"]
@@ -36,6 +37,7 @@ class Content:
     hotlines: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     answers: Mapping[str, Answer] = field(default_factory=dict)
     offers: Catalogue | None = None
+    language_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     classify: Classifier | None = None
     revision: str = "seed"
 
@@ -43,6 +45,14 @@ class Content:
         """The text `key` in `language`, with its {placeholders} filled."""
         template = self.texts[key][language]
         return template.format(**values) if values else template
+
+    def language_named(self, text: str) -> str | None:
+        """The language a text asks for by name («по-кыргызски», «orusca»), if exactly one."""
+        folded = fold(text)
+        named = {
+            lang for lang, stems in self.language_words.items() if any(s in folded for s in stems)
+        }
+        return named.pop() if len(named) == 1 else None
 
     def menu(self, name: str, language: str) -> tuple[Button, ...]:
         """The buttons of menu `name`, titled in `language`."""
@@ -79,6 +89,10 @@ class Content:
             hotlines=countries,
             answers=parse_answers(answers),
             offers=offers,
+            language_words={
+                str(lang): tuple(fold(str(w)) for w in words)
+                for lang, words in dict(dialogues.get("language_words") or {}).items()
+            },
             classify=classify,
             revision=revision,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.engine import language as lang_detect
 from bot.engine import offer_flow, replies
 from bot.engine.content import Content, Intent
+from bot.engine.places import CITY_COUNTRY
 from bot.engine.state import DialogueState
 from bot.engine.turn import DEFAULT_LANGUAGE, Step, Turn
 from bot.types import Event, Language, MessageKind, UserMessage
@@ -62,11 +63,16 @@ def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
         Event("understood", {"intent": intent.name, "confidence": intent.confidence})
     )
     turn.state = turn.state.but(last_intent=intent.name)
-    countries = [e["value"] for e in intent.entities if e.get("entity") == "country"]
-    if countries:
-        turn.state = turn.state.but(country=str(countries[0]))
+    country = _country_of(intent)
+    if country:
+        turn.state = turn.state.but(country=country)
     if turn.state.handoff:
         _while_with_operator(turn, intent)
+        return turn.done()
+    if not turn.state.greeted and intent.name in URGENT_INTENTS:
+        # Someone in danger reads the numbers first; who we are comes after.
+        _on_text(turn, text, intent, message.forwarded)
+        _welcome(turn, menu=False)
         return turn.done()
     if not turn.state.greeted:
         _welcome(turn)
@@ -74,6 +80,17 @@ def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
             return turn.done()
     _on_text(turn, text, intent, message.forwarded)
     return turn.done()
+
+
+def _country_of(intent: Intent) -> str | None:
+    """The country the user names, or the country of the city they name."""
+    for entity in intent.entities:
+        if entity.get("entity") == "country":
+            return str(entity["value"])
+    for entity in intent.entities:
+        if entity.get("entity") == "city" and entity.get("value") in CITY_COUNTRY:
+            return CITY_COUNTRY[str(entity["value"])]
+    return None
 
 
 def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
@@ -85,7 +102,7 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     elif _is_offer(turn, text, intent, forwarded, urgent):
         offer_flow.check(turn, text)
     else:
-        _on_action(turn, intent.name)
+        _on_action(turn, intent.name, text)
 
 
 def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bool) -> bool:
@@ -107,10 +124,11 @@ def _reply_language(state: DialogueState, message: UserMessage) -> str:
     return state.language or DEFAULT_LANGUAGE
 
 
-def _welcome(turn: Turn) -> None:
+def _welcome(turn: Turn, *, menu: bool = True) -> None:
     turn.say("welcome")
-    turn.say("choose_language", turn.menu("language"))
-    turn.say("menu", turn.menu())
+    if menu:
+        turn.say("choose_language", turn.menu("language"))
+        turn.say("menu", turn.menu())
     turn.state = turn.state.but(greeted=True)
 
 
@@ -137,7 +155,17 @@ def _on_button(turn: Turn, payload: str) -> None:
         turn.say("menu", turn.menu())
 
 
-def _on_action(turn: Turn, action: str) -> None:
+def _set_language(turn: Turn, text: str) -> None:
+    """Switch to the language the user names («кыргызча жазыңызчы»), else offer the choice."""
+    wanted = turn.content.language_named(text)
+    if wanted is None:
+        turn.say("choose_language", turn.menu("language"))
+        return
+    turn.state = turn.state.but(language=wanted, language_chosen=True)
+    turn.say("language_set", turn.menu())
+
+
+def _on_action(turn: Turn, action: str, text: str = "") -> None:
     """Run what an intent, a command or a menu button asks for."""
     state = turn.state
     if action == "forget":
@@ -146,7 +174,7 @@ def _on_action(turn: Turn, action: str) -> None:
     elif action == "start":
         _welcome(turn)
     elif action == "set_language":
-        turn.say("choose_language", turn.menu("language"))
+        _set_language(turn, text)
     elif action == "emergency":
         numbers = replies.emergency_numbers(turn.content, state.country, turn.lang)
         turn.say("danger", numbers=numbers)

@@ -24,8 +24,13 @@ def read_yaml(path: Path) -> Any:
 
 
 def read_dialogues(content_dir: Path) -> dict[str, Any]:
-    """Every dialogues/*.yml merged section by section (texts, buttons, menus)."""
-    merged: dict[str, dict[str, Any]] = {"texts": {}, "buttons": {}, "menus": {}}
+    """Every dialogues/*.yml merged section by section (texts, buttons, menus, …)."""
+    merged: dict[str, dict[str, Any]] = {
+        "texts": {},
+        "buttons": {},
+        "menus": {},
+        "language_words": {},
+    }
     for path in sorted((content_dir / "dialogues").glob("*.yml")):
         data = read_yaml(path) or {}
         for section in merged:
