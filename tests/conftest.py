@@ -142,3 +142,12 @@ async def client(sapar: Sapar) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=create_app(sapar))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
         yield http
+
+
+@pytest.fixture(scope="session")
+def production_content(tmp_path_factory: pytest.TempPathFactory) -> Content:
+    """The repository's content with the trained intent classifier, as `serve` loads it."""
+    from bot.services.nlu import make_classifier
+
+    cache = tmp_path_factory.mktemp("nlu-cache")
+    return load_content(ROOT, make_classifier(ROOT, cache, 0.45))

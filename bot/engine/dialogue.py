@@ -115,10 +115,19 @@ def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bo
 
 
 def _reply_language(state: DialogueState, message: UserMessage) -> str:
-    """The user's chosen language, else the one this text is written in, else the last one."""
+    """The chosen language, else the language of this text, else the conversation's so far.
+
+    Button presses, commands and one-word messages («да», «рахмат», «ok») never switch an
+    ongoing conversation: bilingual people mix such words into either language.
+    """
     if state.language_chosen and state.language:
         return state.language
-    detected = lang_detect.detect(message.text).language if message.text else "other"
+    text = message.text.strip()
+    if message.button is not None or not text or text.startswith("/"):
+        return state.language or DEFAULT_LANGUAGE
+    if state.language and len(text.split()) < 2:
+        return state.language
+    detected = lang_detect.detect(text).language
     if detected in (Language.KY.value, Language.RU.value):
         return detected
     return state.language or DEFAULT_LANGUAGE

@@ -153,3 +153,17 @@ def test_state_survives_json_round_trip(content: Content) -> None:
     result = say(content, DialogueState(), "Здравствуйте")
     restored = DialogueState.from_dict(json.loads(json.dumps(result.state.to_dict())))
     assert restored == result.state
+
+
+@pytest.mark.parametrize("text", ["/forget", "да", "рахмат", "ok"])
+def test_regression_one_word_or_command_does_not_switch_language(
+    content: Content, text: str
+) -> None:
+    """A Kyrgyz chat once turned Russian on «/forget» (its Latin letters read as Russian)."""
+    state = say(content, DialogueState(), "Саламатсызбы").state
+    assert say(content, state, text).state.language == "ky"
+
+
+def test_a_full_sentence_in_the_other_language_switches(content: Content) -> None:
+    state = say(content, DialogueState(), "Саламатсызбы").state
+    assert say(content, state, "я лучше понимаю по русски").state.language == "ru"

@@ -1,0 +1,71 @@
+"""Whole conversations written as data, run through the production engine and content."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.engine.content import Content
+from bot.engine.dialogue import Step, step
+from bot.engine.state import DialogueState
+from bot.types import ConversationKey, MessageKind, UserMessage
+
+HERE = Path(__file__).parent
+CONVERSATIONS = [
+    conv
+    for path in sorted(HERE.glob("*.yml"))
+    for conv in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]
+]
+
+
+def _message(n: int, turn: dict[str, Any]) -> UserMessage:
+    button = turn.get("button")
+    return UserMessage(
+        key=ConversationKey("transcript", "1"),
+        external_id=str(n),
+        received_at=datetime(2026, 11, 27, tzinfo=UTC),
+        text=str(turn.get("user", "")),
+        button=button,
+        kind=MessageKind.BUTTON if button else MessageKind.TEXT,
+    )
+
+
+def _check(result: Step, expect: dict[str, Any], where: str) -> None:
+    names = {e.name: e.data for e in result.events}
+    text = "\n".join(r.text for r in result.replies)
+    offered = {b.payload for r in result.replies for b in r.buttons}
+    if "intent" in expect:
+        assert names.get("understood", {}).get("intent") == expect["intent"], where
+    if "language" in expect:
+        assert result.state.language == expect["language"], where
+    if "level" in expect:
+        assert names.get("assessed", {}).get("level") == expect["level"], f"{where}\n{text}"
+    if "escalated" in expect:
+        assert result.state.handoff is expect["escalated"], f"{where}\n{text}"
+    for words in expect.get("says", ()):
+        assert words in text, f"{where}: {words!r} not in\n{text}"
+    for payload in expect.get("buttons", ()):
+        assert payload in offered, f"{where}: no button {payload!r} in {sorted(offered)}"
+    if expect.get("silent"):
+        assert result.replies == (), where
+
+
+def test_there_are_enough_conversations_in_each_language() -> None:
+    by_language = {"ru": 0, "ky": 0}
+    for conv in CONVERSATIONS:
+        by_language[conv["id"][:2]] += 1
+    assert min(by_language.values()) >= 20, by_language
+    assert len({c["id"] for c in CONVERSATIONS}) == len(CONVERSATIONS)
+
+
+@pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["id"] for c in CONVERSATIONS])
+def test_conversation(conversation: dict[str, Any], production_content: Content) -> None:
+    state = DialogueState()
+    for n, turn in enumerate(conversation["steps"]):
+        result = step(state, _message(n, turn), production_content)
+        _check(result, turn.get("expect") or {}, f"{conversation['id']} step {n}")
+        state = result.state
