@@ -11,7 +11,7 @@ from bot.engine.content import Content, Intent
 from bot.engine.places import CITY_COUNTRY
 from bot.engine.state import DialogueState
 from bot.engine.turn import DEFAULT_LANGUAGE, Step, Turn
-from bot.types import Event, Language, MessageKind, UserMessage
+from bot.types import Event, Language, MessageKind, Reply, UserMessage
 
 __all__ = ["Step", "step"]
 
@@ -152,6 +152,11 @@ def _on_button(turn: Turn, payload: str) -> None:
     elif payload == "no_forget" and turn.state.mode == "confirm_forget":
         turn.state = turn.state.but(mode="idle")
         turn.say("forget_cancelled", () if turn.state.handoff else turn.menu())
+    elif payload.startswith("country:") and payload[8:] in turn.content.hotlines:
+        country = payload[8:]
+        turn.state = turn.state.but(country=country)
+        numbers = replies.emergency_numbers(turn.content, country, turn.lang)
+        turn.replies.append(Reply(numbers))
     elif offer_flow.on_button(turn, payload) or _on_answer_button(turn, payload):
         pass
     elif payload in MENU_ACTIONS and not turn.state.handoff:
@@ -187,6 +192,8 @@ def _on_action(turn: Turn, action: str, text: str = "") -> None:
     elif action == "emergency":
         numbers = replies.emergency_numbers(turn.content, state.country, turn.lang)
         turn.say("danger", numbers=numbers)
+        if state.country is None:
+            turn.say("ask_country", replies.country_buttons(turn.content, turn.lang))
         if not state.handoff:
             turn.escalate("emergency")
     elif state.handoff:

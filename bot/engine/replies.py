@@ -29,10 +29,24 @@ def answer_more(content: Content, answer: Answer, country: str | None, lang: str
     return Reply(variant.more[lang] + "\n\n" + content.text("sources", lang, sources=items))
 
 
+# Where most Kyrgyz migrants are (and home), for when the user has not said where they are.
+LIKELY_COUNTRIES = ("KG", "RU", "KZ")
+
+
+def country_buttons(content: Content, lang: str) -> tuple[Button, ...]:
+    """One button per country with numbers in knowledge/hotlines.yml."""
+    return tuple(
+        Button(str(entry["name"][lang]), f"country:{code}")
+        for code, entry in content.hotlines.items()
+    )
+
+
 def emergency_numbers(content: Content, country: str | None, lang: str) -> str:
-    """Emergency and hotline numbers: the user's country first, then Kyrgyzstan's 189 line."""
-    codes: list[str] = [country] if country and country in content.hotlines else []
-    codes += [c for c in ("KG", "RU", "KZ") if c not in codes][: 3 - len(codes)]
+    """The user's country's numbers and Kyrgyzstan's 189 line; if unknown, where most go."""
+    if country and country in content.hotlines:
+        codes = list(dict.fromkeys([country, "KG"]))
+    else:
+        codes = list(LIKELY_COUNTRIES)
     lines = []
     for code in codes:
         entry = content.hotlines.get(code)

@@ -167,3 +167,21 @@ def test_regression_one_word_or_command_does_not_switch_language(
 def test_a_full_sentence_in_the_other_language_switches(content: Content) -> None:
     state = say(content, DialogueState(), "Саламатсызбы").state
     assert say(content, state, "я лучше понимаю по русски").state.language == "ru"
+
+
+def test_emergency_with_unknown_country_asks_where_and_then_gives_its_numbers(
+    content: Content,
+) -> None:
+    state = say(content, DialogueState(), "Здравствуйте").state
+    danger = say(content, state, "помогите")
+    assert any(p.startswith("country:") for p in payloads(danger))
+    assert danger.state.handoff
+    turkey = say(content, danger.state, "Турция", button="country:TR")
+    assert turkey.state.country == "TR"
+    assert "157" in turkey.replies[0].text and "189" in turkey.replies[0].text
+
+
+def test_emergency_with_a_known_country_does_not_ask(content: Content) -> None:
+    result = say(content, DialogueState(language="ru", greeted=True, country="KR"), "помогите")
+    assert not any(p.startswith("country:") for p in payloads(result))
+    assert "112" in result.replies[0].text and "Корея" in result.replies[0].text
