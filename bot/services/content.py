@@ -9,8 +9,10 @@ from typing import Any
 
 import yaml
 
+from bot.engine.answers import parse_answers
 from bot.engine.content import Classifier, Content, ContentError
-from bot.services.offer_knowledge import load_catalogue
+from bot.services.nlu import read_nlu_files
+from bot.services.offer_knowledge import OfferKnowledgeError, load_catalogue
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +46,36 @@ def read_dialogues(content_dir: Path) -> dict[str, Any]:
 def load_content(content_dir: Path, classify: Classifier | None = None) -> Content:
     """Build the engine's content from the seed files in `content_dir`."""
     knowledge = content_dir / "knowledge"
+    try:
+        offers = load_catalogue(content_dir)
+    except OfferKnowledgeError as exc:
+        raise ContentError(str(exc)) from exc
     return Content.from_data(
         read_dialogues(content_dir),
         hotlines=read_yaml(knowledge / "hotlines.yml"),
         answers=read_yaml(knowledge / "answers.yml"),
-        offers=load_catalogue(content_dir),
+        offers=offers,
         classify=classify,
     )
+
+
+def validate(content_dir: Path) -> list[str]:
+    """Every problem in a content folder, each naming its file, item and field."""
+    problems: list[str] = []
+    knowledge = content_dir / "knowledge"
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("dialogues", lambda: Content.from_data(read_dialogues(content_dir))),
+        ("answers", lambda: parse_answers(read_yaml(knowledge / "answers.yml"))),
+        ("hotlines", lambda: read_yaml(knowledge / "hotlines.yml")["countries"]),
+        ("offer check", lambda: load_catalogue(content_dir)),
+        ("nlu", lambda: read_nlu_files(content_dir / "nlu")),
+    ]
+    for part, check in checks:
+        try:
+            check()
+        except (ContentError, OfferKnowledgeError, OSError, KeyError, TypeError, ValueError) as exc:
+            problems.append(f"{part}: {exc}")
+    return problems
 
 
 class ContentStore:
