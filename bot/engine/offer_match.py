@@ -1,0 +1,123 @@
+"""Finding indicators in an offer: content patterns, plus the rules patterns cannot express."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.engine.contacts import mentions_messenger
+from bot.engine.extract import Entity, Facts
+from bot.engine.indicators import Catalogue, Indicator
+from bot.engine.places import CITY_COUNTRY
+
+MAX_EVIDENCE = 3
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_WINDOW = 300
+# Pay in an offer without a currency is in the destination's currency.
+_HOME_CURRENCY = {"RU": "RUB", "KZ": "KZT", "KG": "KGS", "KR": "KRW", "TR": "TRY", "AE": "AED"}
+_MESSENGER_LINK = re.compile(r"(?:t|wa|telegram)\.me/", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A span of the folded text, already mapped back to the original."""
+
+    start: int
+    end: int
+
+
+def _sentence(folded: str, start: int, end: int) -> str:
+    lo = max(0, start - _SENTENCE_WINDOW)
+    head = folded[lo:start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
+    tail = _SENTENCE_END.search(folded, end, min(len(folded), end + _SENTENCE_WINDOW))
+    return folded[lo + cut : tail.start() if tail else min(len(folded), end + _SENTENCE_WINDOW)]
+
+
+def _to_orig(index_map: Sequence[int], start: int, end: int) -> Span:
+    return Span(index_map[start], index_map[max(start, end - 1)] + 1)
+
+
+def match_patterns(ind: Indicator, folded: str, index_map: Sequence[int]) -> list[Span]:
+    """Spans where the indicator's patterns match, minus those its `unless` cancels."""
+    spans: list[Span] = []
+    for pattern in ind.patterns:
+        for m in pattern.finditer(folded):
+            if m.end() == m.start():
+                continue
+            if ind.unless:
+                sentence = _sentence(folded, m.start(), m.end())
+                if any(u.search(sentence) is not None for u in ind.unless):
+                    continue
+            span = _to_orig(index_map, m.start(), m.end())
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+            if len(spans) >= MAX_EVIDENCE:
+                return spans
+    return spans
+
+
+def reassured(ind: Indicator, folded: str) -> bool:
+    """Whether the offer already answers this indicator's question in its favour."""
+    return any(p.search(folded) is not None for p in ind.reassure)
+
+
+def pay_rule(
+    catalogue: Catalogue, facts: Facts, folded: str, index_map: Sequence[int]
+) -> list[Span]:
+    """Pay far above the reference for the destination and sector."""
+    country = facts.country
+    ref = catalogue.wages.reference(country, facts.sector)
+    if ref is None:
+        return []
+    limit = ref.high * catalogue.wages.factor
+    spans = []
+    for money in facts.monies:
+        usd = catalogue.wages.monthly_usd(money, _HOME_CURRENCY.get(country or ""))
+        if usd is not None and usd > limit:
+            spans.append(_to_orig(index_map, money.start, money.end))
+    return spans[:MAX_EVIDENCE]
+
+
+def agency_rule(catalogue: Catalogue, entities: Sequence[Entity]) -> tuple[list[Span], bool]:
+    """Named agencies absent from a complete register; and whether one was found on it."""
+    registry = catalogue.agencies
+    spans, permitted = [], False
+    for e in entities:
+        if e.entity != "agency":
+            continue
+        if registry.match(str(e.value)):
+            permitted = True
+        elif registry.complete:
+            spans.append(Span(e.start, e.end))
+    return spans[:MAX_EVIDENCE], permitted
+
+
+def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
+    """No company named, only a phone, a @handle or a messenger to write to."""
+    if any(e.entity in ("employer", "agency") for e in entities):
+        return []
+    websites = [
+        e
+        for e in entities
+        if e.entity in ("url", "email") and not _MESSENGER_LINK.search(str(e.value))
+    ]
+    if websites:
+        return []
+    contacts = [e for e in entities if e.entity in ("phone", "telegram_handle", "url")]
+    if contacts:
+        return [Span(contacts[0].start, contacts[0].end)]
+    if mentions_messenger(text):
+        m = re.search(
+            r"whats\s?app|ват?с\s?ап|вотсап|вацап|телеграм|telegram|личк\w*|\bлс\b",
+            text,
+            re.IGNORECASE,
+        )
+        return [Span(m.start(), m.end())] if m else []
+    return []
+
+
+def home_country(facts: Facts) -> str | None:
+    """The destination, from the country named or else the city's country."""
+    return facts.country or CITY_COUNTRY.get(facts.city or "")

@@ -1,0 +1,136 @@
+"""The offer check: a case in, an assessment out (level, score, findings, questions, advice)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from bot.engine.extract import Facts, extract_facts
+from bot.engine.indicators import Catalogue, Indicator
+from bot.engine.language import detect, fold_with_map
+from bot.engine.offer_case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
+from bot.engine.offer_match import (
+    Span,
+    agency_rule,
+    employer_rule,
+    match_patterns,
+    pay_rule,
+    reassured,
+)
+
+LEVELS = ("low", "medium", "high", "critical")
+# Longer texts are cut: a forwarded chat log is not an offer, and time must stay bounded
+# (a 100 KB paste is checked on its first 8 000 characters, and the person is told so; a
+# Telegram message holds at most 4 096).
+MAX_CHARS = 8_000
+DETECT_CHARS = 400
+
+
+def offer_language(case: OfferCase) -> str:
+    """The language to answer in: the case's own, else detected (Kyrgyz or Russian)."""
+    if case.language in ("ky", "ru"):
+        return case.language
+    detection = detect(case.full_text[:DETECT_CHARS])
+    return "ky" if detection.language == "ky" else "ru"
+
+
+def risk_level(severities: Sequence[str], rules: Mapping[str, Mapping[str, Any]]) -> str:
+    """The level by the policy: any sign of a severity, or enough signs of a lower one."""
+    counts = Counter(severities)
+    for level in ("critical", "high", "medium"):
+        rule = rules.get(level, {})
+        if counts[str(rule.get("any", level))] > 0:
+            return level
+        for severity, needed in dict(rule.get("count") or {}).items():
+            if counts[str(severity)] >= int(needed):
+                return level
+    return "low"
+
+
+def score(level: str, severities: Sequence[str], catalogue: Catalogue) -> int:
+    """0-100: the sum of severity weights, kept inside the level's band."""
+    low, high = catalogue.policy.bands[level]
+    total = sum(catalogue.policy.weights.get(s, 0) for s in severities)
+    return max(low, min(high, total))
+
+
+def _find(
+    ind: Indicator, catalogue: Catalogue, text: str, folded: str, index_map: list[int], facts: Facts
+) -> tuple[list[Span], bool]:
+    spans = match_patterns(ind, folded, index_map)
+    resolved = False
+    if ind.rule == "pay_vs_reference":
+        spans += pay_rule(catalogue, facts, folded, index_map)
+    elif ind.rule == "agency_registry":
+        extra, resolved = agency_rule(catalogue, facts.entities)
+        spans += extra
+    elif ind.rule == "no_named_employer" and not spans:
+        spans += employer_rule(text, facts.entities)
+    return spans, resolved or (not spans and reassured(ind, folded))
+
+
+def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
+    """Check an offer case against the catalogue; reproducible from the case alone."""
+    lang = offer_language(case)
+    full = case.full_text
+    text, cut = full[:MAX_CHARS], len(full) > MAX_CHARS
+    if not text.strip():
+        return Assessment(
+            language=lang,
+            risk_level="low",
+            score=0,
+            findings=(),
+            facts=Facts(),
+            questions=(),
+            advice=(),
+            empty=True,
+            message=catalogue.text("messages", "empty", lang),
+        )
+    folded, index_map = fold_with_map(text)
+    facts = extract_facts(text, (folded, index_map))
+    findings: list[Finding] = []
+    questions: list[tuple[int, AskedQuestion]] = []
+    for ind in catalogue.indicators:
+        spans, resolved = _find(ind, catalogue, text, folded, index_map, facts)
+        evidence = [Evidence(text[s.start : s.end], s.start, s.end) for s in spans]
+        q = ind.question
+        if q and q.id in case.answers:
+            yes = case.answers[q.id]
+            if yes == (q.yes_means == "risk"):
+                label = catalogue.text("headings", "answer_yes" if yes else "answer_no", lang)
+                evidence.append(Evidence(f"{q.text[lang]} — {label}", None, None))
+            resolved = True
+        if evidence:
+            findings.append(
+                Finding(
+                    ind.id,
+                    ind.severity,
+                    ind.name[lang],
+                    ind.explanation[lang],
+                    ind.advice[lang],
+                    tuple(evidence),
+                )
+            )
+        elif q and not resolved and (facts.country or "") not in q.skip_countries:
+            questions.append((q.priority, AskedQuestion(q.id, q.text[lang], (ind.id,))))
+    severities = [f.severity for f in findings]
+    level = risk_level(severities, catalogue.policy.rules)
+    order = {s: i for i, s in enumerate(("critical", "high", "medium"))}
+    findings.sort(key=lambda f: order.get(f.severity, 9))
+    general = [str(a[lang]).strip() for a in catalogue.texts["advice"].get(level, ())]
+    return Assessment(
+        language=lang,
+        risk_level=level,
+        score=score(level, severities, catalogue),
+        findings=tuple(findings),
+        facts=facts,
+        questions=tuple(q for _, q in sorted(questions, key=lambda pq: pq[0])),
+        advice=tuple([f.advice for f in findings] + general),
+        message=catalogue.text("messages", "truncated", lang) if cut else None,
+    )
+
+
+def check_text(text: str, catalogue: Catalogue, language: str | None = None) -> Assessment:
+    """Assess one offer text (a case with a single text)."""
+    return assess(OfferCase(texts=(text,), language=language), catalogue)
