@@ -76,7 +76,9 @@ def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
         return turn.done()
     if not turn.state.greeted:
         _welcome(turn)
-        if intent.name in {"greet", "help"} and turn.state.mode == "idle":
+        # The welcome already shows the menu: add nothing unless the text asked for more.
+        quiet = intent.name in {"greet", "help", "out_of_scope"}
+        if quiet and not _is_offer(turn, text, intent, message.forwarded, urgent=False):
             return turn.done()
     _on_text(turn, text, intent, message.forwarded)
     return turn.done()

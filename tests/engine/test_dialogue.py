@@ -185,3 +185,14 @@ def test_emergency_with_a_known_country_does_not_ask(content: Content) -> None:
     result = say(content, DialogueState(language="ru", greeted=True, country="KR"), "помогите")
     assert not any(p.startswith("country:") for p in payloads(result))
     assert "112" in result.replies[0].text and "Корея" in result.replies[0].text
+
+
+def test_regression_first_message_not_understood_gets_the_welcome_only(
+    content: Content,
+) -> None:
+    """The welcome was followed by «не понял» although it already shows the menu."""
+    result = say(content, DialogueState(), "абырвалг")
+    assert [r.text for r in result.replies][-1] == content.text(
+        "menu", result.state.language or "ky"
+    )
+    assert result.state.misses == 0
