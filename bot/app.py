@@ -5,10 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
+
+import httpx
 
 from bot.channels.base import Deliverer
 from bot.channels.outbox import Sender
+from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram_outbound import TelegramDeliverer, make_bot
+from bot.channels.telegram_polling import TelegramRunner
 from bot.channels.webchat import WebchatHub
+from bot.channels.whatsapp_outbound import WhatsAppDeliverer
 from bot.engine.content import Classifier
 from bot.services.content import ContentStore, load_content
 from bot.services.conversation import ConversationService
@@ -35,16 +42,26 @@ class Sapar:
     webchat: WebchatHub
     deliverers: dict[str, Deliverer] = field(default_factory=dict)
     migrate_on_start: bool = True
+    telegram: TelegramRunner | None = None  # None: no SAPAR_TELEGRAM__TOKEN
+    whatsapp: WhatsAppDeliverer | None = None  # None: no SAPAR_WHATSAPP__ACCESS_TOKEN
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
         if self.migrate_on_start:
             await migrate.upgrade(self.db)
         self.sender.start()
+        if self.telegram is not None:
+            self.telegram.start()
         log.info("Sapar started: channels %s", ", ".join(sorted(self.deliverers)))
 
     async def stop(self) -> None:
+        if self.telegram is not None:
+            await self.telegram.stop()
         await self.sender.stop()
+        if self.telegram is not None:
+            await self.telegram.channel.deliverer.close()
+        if self.whatsapp is not None:
+            await self.whatsapp.close()
         await self.db.dispose()
 
 
@@ -60,9 +77,14 @@ def build(
     classify = classifier() if classifier else None
     content = ContentStore(lambda: load_content(content_dir, classify))
     webchat = WebchatHub()
-    deliverers: dict[str, Deliverer] = {webchat.channel: webchat, **(extra_deliverers or {})}
     outbox = OutboxService(db)
-    sender = Sender(outbox, deliverers, settings.outbox)
+    telegram = _telegram_deliverer(settings)
+    whatsapp = _whatsapp_deliverer(settings, outbox, content)
+    channels: list[Deliverer] = [d for d in (webchat, telegram, whatsapp) if d is not None]
+    deliverers = {d.channel: d for d in channels} | dict(extra_deliverers or {})
+    sender = Sender(
+        outbox, deliverers, settings.outbox, lease=timedelta(seconds=settings.outbox.lease_seconds)
+    )
     conversations = ConversationService(
         db,
         lambda: content.current,
@@ -79,4 +101,53 @@ def build(
         sender=sender,
         webchat=webchat,
         deliverers=deliverers,
+        telegram=(
+            TelegramRunner(
+                TelegramChannel(telegram.bot, telegram, conversations), settings.telegram
+            )
+            if telegram is not None
+            else None
+        ),
+        whatsapp=whatsapp,
+    )
+
+
+def _telegram_deliverer(settings: Settings) -> TelegramDeliverer | None:
+    tg = settings.telegram
+    if tg.token is None or not tg.token.get_secret_value():
+        log.info("telegram channel off: no SAPAR_TELEGRAM__TOKEN")
+        return None
+    if tg.webhook_secret is None and tg.mode == "webhook":
+        log.warning("telegram webhook refuses every update: no SAPAR_TELEGRAM__WEBHOOK_SECRET")
+    bot = make_bot(tg.token.get_secret_value(), api_base=tg.api_base, timeout=tg.timeout_seconds)
+    return TelegramDeliverer(bot)
+
+
+def _whatsapp_deliverer(
+    settings: Settings, outbox: OutboxService, content: ContentStore
+) -> WhatsAppDeliverer | None:
+    wa = settings.whatsapp
+    if wa.access_token is None or not wa.access_token.get_secret_value():
+        log.info("whatsapp channel off: no SAPAR_WHATSAPP__ACCESS_TOKEN")
+        return None
+    if not wa.phone_number_id:
+        log.warning("whatsapp channel off: no SAPAR_WHATSAPP__PHONE_NUMBER_ID")
+        return None
+    if wa.app_secret is None or wa.verify_token is None:
+        log.warning("whatsapp webhook refuses every call: set __APP_SECRET and __VERIFY_TOKEN")
+    client = httpx.AsyncClient(
+        base_url=wa.api_base.rstrip("/") + "/",
+        headers={"authorization": f"Bearer {wa.access_token.get_secret_value()}"},
+        timeout=wa.timeout_seconds,
+    )
+
+    def list_label() -> str:
+        texts = content.current
+        return " / ".join(texts.text("whatsapp_list_button", lang) for lang in ("ky", "ru"))
+
+    return WhatsAppDeliverer(
+        client,
+        phone_number_id=wa.phone_number_id,
+        window_open=lambda chat_id: outbox.reply_window_open("whatsapp", chat_id),
+        list_label=list_label,
     )

@@ -14,6 +14,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.settings_operators import OperatorsSettings
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_PREFIX = "SAPAR_"
 PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "dev"})
@@ -62,6 +64,9 @@ class OutboxSettings(Section):
     max_delay_seconds: float = Field(default=300.0, gt=0)
     poll_interval_seconds: float = Field(default=1.0, gt=0)
     batch_size: int = Field(default=50, ge=1)
+    # A claimed row comes back to any sender after this long (its sender died mid-send);
+    # keep it well above the channels' timeout_seconds.
+    lease_seconds: float = Field(default=120.0, ge=5)
 
 
 class TelegramSettings(Section):
@@ -70,6 +75,8 @@ class TelegramSettings(Section):
     public_url: str | None = None
     mode: Literal["webhook", "polling"] = "polling"
     api_base: str = "https://api.telegram.org"
+    timeout_seconds: float = Field(default=10.0, gt=0)  # one Bot API call, then retried
+    poll_timeout_seconds: int = Field(default=25, ge=0, le=50)  # long polling's wait
 
 
 class WhatsAppSettings(Section):
@@ -78,6 +85,7 @@ class WhatsAppSettings(Section):
     verify_token: SecretStr | None = None  # secret
     phone_number_id: str | None = None
     api_base: str = "https://graph.facebook.com/v21.0"
+    timeout_seconds: float = Field(default=10.0, gt=0)  # one Graph API call, then retried
 
 
 SECRET_KEYS = {
@@ -105,6 +113,7 @@ class Settings(BaseSettings):
     outbox: OutboxSettings = OutboxSettings()
     telegram: TelegramSettings = TelegramSettings()
     whatsapp: WhatsAppSettings = WhatsAppSettings()
+    operators: OperatorsSettings = OperatorsSettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod

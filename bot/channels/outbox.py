@@ -3,6 +3,10 @@
 Retries with exponential back-off and jitter, honours a platform's `retry_after`, keeps each
 chat's replies in order (only the oldest unsent row of a chat is ever claimed), and resumes
 unsent rows after a restart (a claim is a lease that runs out if its sender died).
+
+A deliverer that splits long replies (Telegram's 4096 characters) says so with `parts()`;
+the sender then records each accepted part, so a retry resumes after the parts already sent
+instead of sending them twice.
 """
 
 from __future__ import annotations
@@ -11,16 +15,27 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import Any, Protocol, runtime_checkable
 
 from bot.channels.base import Deliverer, DeliveryError
 from bot.services.outbox import Delivery, OutboxService
 from bot.settings import OutboxSettings
 from bot.storage.models import utcnow
+from bot.types import Reply
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=120)
+
+
+@runtime_checkable
+class PartedDeliverer(Protocol):
+    """A deliverer that sends some replies as several platform messages."""
+
+    def parts(self, reply: Reply) -> Sequence[Reply]:
+        """The messages `reply` is sent as, in order (one for most replies)."""
+        ...
 
 
 def backoff(
@@ -51,8 +66,10 @@ class Sender:
         *,
         rand: Callable[[], float] = random.random,
         now: Callable[[], datetime] = utcnow,
+        lease: timedelta = LEASE,
     ) -> None:
         self.outbox = outbox
+        self.lease = lease
         self.deliverers = dict(deliverers)
         self.settings = settings
         self._rand = rand
@@ -65,22 +82,49 @@ class Sender:
         self._wake.set()
 
     async def run_once(self) -> int:
-        """Deliver everything due now, chat by chat in order; return how many tries were made."""
+        """Deliver everything due now, each chat in order; return how many tries were made.
+
+        Chats do not wait for each other: whenever one send finishes (or new rows arrive),
+        more rows are claimed, so a platform that is slow for one chat does not hold back
+        replies to every other chat.
+        """
         tries = 0
-        while True:
-            batch = await self.outbox.claim(
-                channels=self.deliverers.keys(), lease=LEASE, limit=self.settings.batch_size
-            )
-            if not batch:
-                return tries
-            # One row per chat per batch: chats proceed in parallel, each chat in order.
-            await asyncio.gather(*(self._deliver(d) for d in batch))
-            tries += len(batch)
+        running: set[asyncio.Task[Any]] = set()
+        try:
+            while True:
+                self._wake.clear()  # before claiming, so rows enqueued from now on wake us
+                room = self.settings.batch_size - len(running)
+                batch = await self._claim(room) if room > 0 else []
+                running |= {asyncio.create_task(self._deliver(d)) for d in batch}
+                tries += len(batch)
+                if not running:
+                    return tries
+                woken = asyncio.create_task(self._wake.wait())
+                done, running = await asyncio.wait(
+                    {*running, woken}, return_when=asyncio.FIRST_COMPLETED
+                )
+                running.discard(woken)
+                woken.cancel()
+                for task in done - {woken}:
+                    task.result()  # a failure to settle a row (database down) ends the round
+        except asyncio.CancelledError:
+            for task in running:  # stopping: their rows come back when the lease ends
+                task.cancel()
+            raise
+        finally:
+            # Let the other chats' sends finish and be recorded before giving up the round.
+            await asyncio.gather(*running, return_exceptions=True)
+
+    async def _claim(self, limit: int) -> list[Delivery]:
+        # At most one row per chat, and never one whose chat has a send in flight.
+        return await self.outbox.claim(
+            channels=self.deliverers.keys(), lease=self.lease, limit=limit
+        )
 
     async def _deliver(self, delivery: Delivery) -> None:
         deliverer = self.deliverers[delivery.channel]
         try:
-            external_id = await deliverer.deliver(delivery.chat_id, delivery.reply)
+            external_id = await self._send_parts(deliverer, delivery)
         except DeliveryError as exc:
             await self._failed(delivery, exc)
         except Exception as exc:  # a bug in an adapter must not stop every other chat
@@ -90,6 +134,17 @@ class Sender:
             await self._failed(delivery, DeliveryError(f"{type(exc).__name__}: {exc}"))
         else:
             await self.outbox.sent(delivery.row_id, external_id)
+
+    async def _send_parts(self, deliverer: Deliverer, delivery: Delivery) -> str | None:
+        parts: Sequence[Reply] = (delivery.reply,)
+        if isinstance(deliverer, PartedDeliverer):
+            parts = deliverer.parts(delivery.reply)
+        external_id: str | None = None
+        for index in range(delivery.progress, len(parts)):
+            external_id = await deliverer.deliver(delivery.chat_id, parts[index])
+            if index + 1 < len(parts):
+                await self.outbox.progressed(delivery.row_id, index + 1, external_id)
+        return external_id
 
     async def _failed(self, delivery: Delivery, exc: DeliveryError) -> None:
         attempt = delivery.attempts + 1

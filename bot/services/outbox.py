@@ -11,6 +11,18 @@ from bot.storage.database import Database
 from bot.storage.models import utcnow
 from bot.types import Reply
 
+# Platforms that take free-form messages only for a while after the user last wrote
+# (WhatsApp's customer-service window); after it only pre-approved templates go through.
+REPLY_WINDOWS = {"whatsapp": timedelta(hours=24)}
+
+
+def window_open(channel: str, last_inbound_at: datetime | None, now: datetime) -> bool:
+    """Whether a free-form message may go to a user of `channel` who last wrote then."""
+    window = REPLY_WINDOWS.get(channel)
+    if window is None:
+        return True
+    return last_inbound_at is not None and now - last_inbound_at < window
+
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
@@ -22,6 +34,21 @@ class Delivery:
     chat_id: str
     reply: Reply
     attempts: int  # tries before this one
+    progress: int = 0  # parts of a long reply the platform already accepted
+
+
+@dataclass(frozen=True, slots=True)
+class DeadReply:
+    """A reply Sapar gave up on, shown to operators with the reason."""
+
+    row_id: int
+    conversation_id: int
+    channel: str
+    chat_id: str
+    text: str
+    attempts: int
+    error: str | None
+    created_at: datetime
 
 
 class OutboxService:
@@ -46,6 +73,7 @@ class OutboxService:
                     chat_id=r.chat_id,
                     reply=Reply.from_dict(r.payload),
                     attempts=r.attempts,
+                    progress=r.progress,
                 )
                 for r in claimed
             ]
@@ -65,3 +93,76 @@ class OutboxService:
     async def counts(self) -> dict[str, int]:
         async with self.db.transaction() as session:
             return await rows.counts(session)
+
+    async def progressed(self, row_id: int, progress: int, external_id: str | None) -> None:
+        """Record that the first `progress` parts of a long reply were accepted."""
+        async with self.db.transaction() as session:
+            await rows.mark_progress(
+                session, row_id=row_id, progress=progress, external_id=external_id
+            )
+
+    async def receipt(
+        self,
+        channel: str,
+        external_id: str,
+        receipt: str,
+        *,
+        at: datetime | None = None,
+        error: str | None = None,
+    ) -> bool:
+        """Record a platform's status report for a sent reply; False if no row matches."""
+        async with self.db.transaction() as session:
+            row = await rows.record_receipt(
+                session,
+                channel=channel,
+                external_id=external_id,
+                receipt=receipt,
+                at=at or utcnow(),
+                error=error,
+            )
+            return row is not None
+
+    async def dead(self, limit: int = 100) -> list[DeadReply]:
+        """Replies that will not be sent without help, newest first."""
+        async with self.db.transaction() as session:
+            return [
+                DeadReply(
+                    row_id=r.id,
+                    conversation_id=r.conversation_id,
+                    channel=r.channel,
+                    chat_id=r.chat_id,
+                    text=str(r.payload.get("text", "")),
+                    attempts=r.attempts,
+                    error=r.last_error,
+                    created_at=r.created_at,
+                )
+                for r in await rows.dead_rows(session, limit=limit)
+            ]
+
+    async def requeue(self, row_id: int) -> bool:
+        """Try a dead reply again (an operator's decision); False if it is not dead."""
+        async with self.db.transaction() as session:
+            return await rows.requeue(session, row_id=row_id, now=utcnow())
+
+    async def last_inbound_at(self, channel: str, chat_id: str) -> datetime | None:
+        """When the user of a chat last wrote to us."""
+        async with self.db.transaction() as session:
+            return await rows.last_inbound_at(session, channel=channel, chat_id=chat_id)
+
+    async def latest_sent(self, channel: str, chat_id: str) -> Reply | None:
+        """The newest reply the chat was sent, if any."""
+        async with self.db.transaction() as session:
+            row = await rows.latest_sent(session, channel=channel, chat_id=chat_id)
+            return Reply.from_dict(row.payload) if row is not None else None
+
+    async def reply_window_open(
+        self, channel: str, chat_id: str, now: datetime | None = None
+    ) -> bool:
+        """Whether a free-form reply may be sent to this chat now.
+
+        False on WhatsApp 24 hours after the user's last message: an operator's console asks
+        this before sending, and the deliverer refuses such a reply (the row goes dead with
+        the reason).
+        """
+        last = await self.last_inbound_at(channel, chat_id)
+        return window_open(channel, last, now or utcnow())

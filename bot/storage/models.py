@@ -128,6 +128,7 @@ class OutboxRow(Base):
     __table_args__ = (
         Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_outbox_conversation_id_id", "conversation_id", "id"),
+        Index("ix_outbox_channel_external_id", "channel", "external_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -143,3 +144,8 @@ class OutboxRow(Base):
     external_id: Mapped[str | None] = mapped_column(String(128))  # the platform's message id
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None] = mapped_column()
+    # Parts of a long reply already accepted by the platform: a retry resumes after them.
+    progress: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What the platform reported afterwards (WhatsApp statuses): delivered | read | failed.
+    receipt: Mapped[str | None] = mapped_column(String(16))
+    receipt_at: Mapped[datetime | None] = mapped_column()

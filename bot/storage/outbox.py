@@ -10,9 +10,11 @@ from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot.storage.models import OutboxRow, utcnow
+from bot.storage.models import Conversation, OutboxRow, utcnow
 
 UNSETTLED = ("pending", "sending")
+# Receipts only move forward: a late "delivered" must not overwrite "read".
+RECEIPT_RANK = {"sent": 1, "delivered": 2, "read": 3, "played": 3, "failed": 4}
 
 
 async def enqueue(
@@ -135,3 +137,86 @@ async def next_due_at(session: AsyncSession) -> datetime | None:
         select(func.min(OutboxRow.next_attempt_at)).where(OutboxRow.status.in_(UNSETTLED))
     )
     return value
+
+
+async def mark_progress(
+    session: AsyncSession, *, row_id: int, progress: int, external_id: str | None
+) -> None:
+    """`progress` parts of a long reply were accepted; a retry starts after them."""
+    await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == row_id)
+        .values(progress=progress, external_id=external_id)
+    )
+
+
+async def record_receipt(
+    session: AsyncSession,
+    *,
+    channel: str,
+    external_id: str,
+    receipt: str,
+    at: datetime,
+    error: str | None = None,
+) -> OutboxRow | None:
+    """Note what the platform reported about a sent reply; None when no row has that id.
+
+    A "failed" receipt makes the row dead, so that operators see the reply never arrived.
+    """
+    row = await session.scalar(
+        select(OutboxRow)
+        .where(OutboxRow.channel == channel, OutboxRow.external_id == external_id)
+        .order_by(OutboxRow.id.desc())
+        .limit(1)
+    )
+    if row is None:
+        return None
+    if RECEIPT_RANK.get(receipt, 0) > RECEIPT_RANK.get(row.receipt or "", 0):
+        row.receipt = receipt
+        row.receipt_at = at
+        if receipt == "failed":
+            row.status = "dead"
+            row.last_error = (error or "the platform reported the message as failed")[:2000]
+    return row
+
+
+async def dead_rows(session: AsyncSession, *, limit: int = 100) -> Sequence[OutboxRow]:
+    """Replies given up on, newest first, for operators."""
+    query = select(OutboxRow).where(OutboxRow.status == "dead")
+    return (await session.scalars(query.order_by(OutboxRow.id.desc()).limit(limit))).all()
+
+
+async def requeue(session: AsyncSession, *, row_id: int, now: datetime) -> bool:
+    """Give a dead row another round of tries; False when it is not dead."""
+    result = await session.execute(
+        update(OutboxRow)
+        .where(OutboxRow.id == row_id, OutboxRow.status == "dead")
+        .values(status="pending", attempts=0, next_attempt_at=now, receipt=None)
+    )
+    return bool(getattr(result, "rowcount", 0))
+
+
+async def last_inbound_at(session: AsyncSession, *, channel: str, chat_id: str) -> datetime | None:
+    """When the user of a chat last wrote (WhatsApp's 24-hour window counts from it)."""
+    value: datetime | None = await session.scalar(
+        select(Conversation.last_inbound_at).where(
+            Conversation.channel == channel, Conversation.chat_id == chat_id
+        )
+    )
+    return value
+
+
+async def latest_sent(session: AsyncSession, *, channel: str, chat_id: str) -> OutboxRow | None:
+    """The newest reply a chat has been sent: what the user is most likely answering."""
+    query = (
+        select(OutboxRow)
+        .where(
+            OutboxRow.channel == channel,
+            OutboxRow.chat_id == chat_id,
+            OutboxRow.status == "sent",
+        )
+        .order_by(OutboxRow.id.desc())
+        .limit(1)
+    )
+    row: OutboxRow | None = await session.scalar(query)
+    return row

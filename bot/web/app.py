@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from bot.channels import webchat
+from bot.channels import telegram, webchat, whatsapp
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ def create_app(sapar: Sapar) -> FastAPI:
             long_poll_seconds=sapar.settings.web.long_poll_seconds,
         )
     )
+    _include_channels(app, sapar)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def chat_page(request: Request) -> Response:
@@ -74,6 +75,28 @@ def create_app(sapar: Sapar) -> FastAPI:
         return JSONResponse(body, status_code=200 if ready else 503)
 
     return app
+
+
+def _include_channels(app: FastAPI, sapar: Sapar) -> None:
+    """The webhooks of the messengers that are switched on."""
+    settings = sapar.settings
+    if sapar.telegram is not None:
+        secret = settings.telegram.webhook_secret
+        app.include_router(
+            telegram.router(
+                sapar.telegram.channel, secret=secret.get_secret_value() if secret else None
+            )
+        )
+    if sapar.whatsapp is not None:
+        app_secret, verify = settings.whatsapp.app_secret, settings.whatsapp.verify_token
+        app.include_router(
+            whatsapp.router(
+                sapar.conversations,
+                sapar.outbox,
+                app_secret=app_secret.get_secret_value() if app_secret else None,
+                verify_token=verify.get_secret_value() if verify else None,
+            )
+        )
 
 
 WEBCHAT_TEXTS = ("title", "placeholder", "send", "offline")

@@ -1,0 +1,98 @@
+"""Telegram: the webhook route and the handling shared by webhook and long polling.
+
+An update is answered 200 only after `receive()` has committed it (state, transcript and
+replies in the outbox); sending happens later in the outbox sender. So a crash after the
+200 loses nothing, and a crash before it makes Telegram send the update again, which the
+dedupe in `receive()` absorbs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from typing import Any
+
+from aiogram import Bot
+from aiogram.exceptions import AiogramError
+from aiogram.types import Update
+from fastapi import APIRouter, Request, Response
+from pydantic import ValidationError
+
+from bot.channels.telegram_inbound import parse
+from bot.channels.telegram_outbound import TelegramDeliverer
+from bot.services.conversation import ConversationService
+
+log = logging.getLogger(__name__)
+SECRET_HEADER = "x-telegram-bot-api-secret-token"
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+
+
+class TelegramChannel:
+    """Parses updates, hands their messages to the conversation service, acknowledges buttons."""
+
+    def __init__(
+        self, bot: Bot, deliverer: TelegramDeliverer, conversations: ConversationService
+    ) -> None:
+        self.bot = bot
+        self.deliverer = deliverer
+        self.conversations = conversations
+        self._side_tasks: set[asyncio.Task[None]] = set()
+
+    def update(self, payload: Any) -> Update:
+        """Validate a decoded JSON payload as an update.
+
+        Raises:
+            pydantic.ValidationError: when it is not one.
+        """
+        return Update.model_validate(payload, context={"bot": self.bot})
+
+    async def handle(self, update: Update) -> None:
+        """Receive the update's message, if it has one; raises if it could not be stored."""
+        inbound = parse(update)
+        if inbound.message is None:
+            log.debug("telegram update %s left alone: %s", update.update_id, inbound.ignored)
+        else:
+            self._side(self.deliverer.typing(inbound.message.key.chat_id))
+            await self.conversations.receive(inbound.message)
+        if inbound.callback_id is not None:
+            self._side(self._answer_callback(inbound.callback_id))
+
+    async def _answer_callback(self, callback_id: str) -> None:
+        try:
+            await self.bot.answer_callback_query(callback_query_id=callback_id)
+        except AiogramError as exc:  # the spinner stops by itself after a while
+            log.debug("answerCallbackQuery failed: %s", exc)
+
+    def _side(self, coro: Any) -> None:
+        """Run a courtesy call (typing, callback answer) without making the update wait."""
+        task: asyncio.Task[None] = asyncio.create_task(coro)
+        self._side_tasks.add(task)
+        task.add_done_callback(self._side_tasks.discard)
+
+    async def close(self) -> None:
+        for task in list(self._side_tasks):
+            task.cancel()
+        await asyncio.gather(*self._side_tasks, return_exceptions=True)
+
+
+def router(channel: TelegramChannel, *, secret: str | None) -> APIRouter:
+    """`POST /telegram/webhook`; refuses everything while no webhook secret is configured."""
+    api = APIRouter(tags=["telegram"])
+    expected = (secret or "").encode()
+
+    @api.post("/telegram/webhook", include_in_schema=False)
+    async def webhook(request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not expected or not hmac.compare_digest(given, expected):
+            return Response(status_code=401)
+        try:
+            update = channel.update(json.loads(await request.body()))
+        except (ValueError, ValidationError) as exc:  # JSONDecodeError is a ValueError
+            log.warning("telegram webhook: malformed update: %s", str(exc)[:200])
+            return Response(status_code=400)
+        await channel.handle(update)
+        return Response(status_code=200)
+
+    return api

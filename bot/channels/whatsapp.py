@@ -1,0 +1,94 @@
+"""WhatsApp Cloud API webhook: verification (GET) and signed notifications (POST).
+
+A notification is answered 200 only after every message in it was stored by `receive()`
+(replies go out later through the outbox), so WhatsApp's retries after a crash or a slow
+answer are absorbed by the dedupe on the message id. Statuses are recorded against the
+outbox row that sent the message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+from dataclasses import replace
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import PlainTextResponse
+
+from bot.channels.whatsapp_inbound import CHANNEL, parse
+from bot.channels.whatsapp_outbound import layout
+from bot.services.conversation import ConversationService
+from bot.services.outbox import OutboxService
+from bot.types import MessageKind, UserMessage
+
+log = logging.getLogger(__name__)
+SIGNATURE_HEADER = "x-hub-signature-256"
+
+
+def signature_valid(body: bytes, header: str, app_secret: str) -> bool:
+    """X-Hub-Signature-256 is "sha256=" + HMAC-SHA256(body, app secret); constant-time check."""
+    if not app_secret or not header.startswith("sha256="):
+        return False
+    expected = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
+    return hmac.compare_digest(header.removeprefix("sha256=").strip().lower(), expected)
+
+
+def router(
+    conversations: ConversationService,
+    outbox: OutboxService,
+    *,
+    app_secret: str | None,
+    verify_token: str | None,
+) -> APIRouter:
+    """`GET` and `POST /whatsapp/webhook`; without the secrets configured both refuse."""
+    api = APIRouter(tags=["whatsapp"])
+
+    @api.get("/whatsapp/webhook", include_in_schema=False)
+    async def verify(request: Request) -> Response:
+        query = request.query_params
+        given = query.get("hub.verify_token", "").encode()
+        if (
+            query.get("hub.mode") != "subscribe"
+            or not verify_token
+            or not hmac.compare_digest(given, verify_token.encode())
+        ):
+            return Response(status_code=403)
+        return PlainTextResponse(query.get("hub.challenge", ""))
+
+    @api.post("/whatsapp/webhook", include_in_schema=False)
+    async def notify(request: Request) -> Response:
+        body = await request.body()
+        if not signature_valid(body, request.headers.get(SIGNATURE_HEADER, ""), app_secret or ""):
+            return Response(status_code=401)
+        try:
+            payload = json.loads(body)
+        except ValueError:  # also a body that is not UTF-8
+            return Response(status_code=400)
+        batch = parse(payload)
+        for message in batch.messages:
+            await conversations.receive(await _numbered_choice(outbox, message))
+        for status in batch.statuses:
+            matched = await outbox.receipt(
+                CHANNEL, status.message_id, status.status, at=status.at, error=status.error
+            )
+            if not matched:
+                log.debug("whatsapp status %s for unknown message", status.status)
+        if batch.ignored:
+            log.debug("whatsapp messages left alone: %s", ", ".join(batch.ignored))
+        return Response(status_code=200)
+
+    return api
+
+
+async def _numbered_choice(outbox: OutboxService, message: UserMessage) -> UserMessage:
+    """A bare number answering choices sent as numbered text is a press of that button."""
+    text = message.text.strip()
+    if message.kind is not MessageKind.TEXT or not text.isdigit() or len(text) > 2:
+        return message
+    last = await outbox.latest_sent(CHANNEL, message.key.chat_id)
+    if last is None or layout(last) != "numbered" or not 1 <= int(text) <= len(last.buttons):
+        return message
+    chosen = last.buttons[int(text) - 1].payload
+    return replace(message, text="", button=chosen, kind=MessageKind.BUTTON)

@@ -1,0 +1,62 @@
+"""The `operators:` section of config.yml: hotline hours, login throttling, sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+DAYS: tuple[Day, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class HoursRule(BaseModel):
+    """Operators answer on these days between `start` and `end` (local time)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    days: tuple[Day, ...]
+    start: time
+    end: time
+
+    @model_validator(mode="after")
+    def _ordered(self) -> HoursRule:
+        if self.end <= self.start:
+            raise ValueError("end must be after start (split a night shift into two rules)")
+        return self
+
+
+WEEKDAYS_9_TO_18 = HoursRule(
+    days=("mon", "tue", "wed", "thu", "fri"), start=time(9, 0), end=time(18, 0)
+)
+
+
+class OperatorsSettings(BaseModel):
+    """When people answer handed-over chats, and how staff log in."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    timezone: str = "Asia/Bishkek"
+    hours: tuple[HoursRule, ...] = (WEEKDAYS_9_TO_18,)
+    login_max_failures: int = Field(default=5, ge=1)  # per name and per address, in the window
+    login_window_seconds: int = Field(default=900, ge=10)
+    session_hours: float = Field(default=12.0, gt=0)
+    live_stream_seconds: float = Field(default=15.0, gt=0, le=300)  # one SSE response, then retry
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    def is_open(self, at: datetime) -> bool:
+        """True when `at` (aware) falls inside the operators' hours."""
+        local = at.astimezone(ZoneInfo(self.timezone))
+        day = DAYS[local.weekday()]
+        now = local.time()
+        return any(day in rule.days and rule.start <= now < rule.end for rule in self.hours)
