@@ -13,13 +13,25 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.engine.language_lexicon import EN_WORDS, KY_ENDINGS, KY_WORDS, RU_ENDINGS, RU_WORDS
-from bot.engine.language_translit import fold_chars, lower_chars, translit_chars
+from bot.engine.language_lexicon import (
+    EN_WORDS,
+    ENDING_MAX,
+    KY_ENDINGS,
+    KY_WORDS,
+    RU_ENDINGS,
+    RU_WORDS,
+)
+from bot.engine.language_translit import CHAR, INDEX, fold_chars, lower_chars, translit_chars
 
 __all__ = ["Detection", "detect", "fold", "fold_with_map", "normalize", "reply_language"]
 
 KY, RU, OTHER = "ky", "ru", "other"
-_MAX_CHARS = 4000  # a long paste is decided by its beginning; keeps 100 KB inputs fast
+_MAXCHARS = 4000  # a long paste is decided by its beginning; keeps 100 KB inputs fast
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffd"
+    "\ue000-\uf8ff\ud800-\udfff\U000e0000-\U000e007f\U000f0000-\U0010ffff]"
+)
 _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`][^\W\d_]+)*")
@@ -43,11 +55,7 @@ def normalize(text: str) -> str:
     """Lower-case NFC text with 3+ repeated letters cut to two and invisible noise removed."""
     text = unicodedata.normalize("NFC", text).lower()
     # Control and format characters (zero-width joiners, BOMs, bidi marks) are never content.
-    text = "".join(
-        " " if unicodedata.category(c) == "Cc" and c not in "\n" else c
-        for c in text
-        if unicodedata.category(c) not in ("Cf", "Co", "Cs") and c != "\ufffd"
-    )
+    text = _INVISIBLE.sub("", _CONTROL.sub(" ", text))
     # Two, not one: Kyrgyz long vowels are double (ооба, жумуштуу) and must survive.
     text = _REPEATS.sub(r"\1\1", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.splitlines()).strip()
@@ -73,7 +81,7 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     A match `key[i:j]` therefore covers `text[index[i] : index[j - 1] + 1]`.
     """
     chars = fold_chars(translit_chars(lower_chars(text)))
-    return "".join(c for c, _ in chars), [i for _, i in chars]
+    return "".join(map(CHAR, chars)), list(map(INDEX, chars))
 
 
 def fold(text: str) -> str:
@@ -100,8 +108,9 @@ def _word_scores(raw: str, word: str) -> tuple[float, float]:
     if any(v in raw for v in _LONG_VOWELS):
         ky += 1.2
     if len(word) >= 4 and not known:
-        ky += max((w for p, w in KY_ENDINGS if p.search(word)), default=0.0)
-        ru += max((w for p, w in RU_ENDINGS if p.search(word)), default=0.0)
+        tails = [word[-k:] for k in range(1, min(len(word), ENDING_MAX) + 1)]
+        ky += max(KY_ENDINGS.get(t, 0.0) for t in tails)
+        ru += max(RU_ENDINGS.get(t, 0.0) for t in tails)
     vowels = {c for c in raw if c in _BACK or c in _FRONT}
     if len(word) >= 5 and vowels & _BACK and vowels & _FRONT and "ө" not in raw and "ү" not in raw:
         ru += 0.4  # Kyrgyz native words keep to front or back vowels; Russian ones mix
@@ -121,7 +130,7 @@ def _scores(text: str) -> tuple[float, float, float, int]:
             other += 2.0
             continue
         if token.isascii() or not all(_is_cyrillic(c) for c in token):
-            token = "".join(c for c, _ in translit_chars(lower_chars(token)))
+            token = "".join(map(CHAR, translit_chars(lower_chars(token))))
             if not all(_is_cyrillic(c) or c in "'’ʼ`" for c in token):
                 other += 1.0  # Arabic, Chinese, unmapped Latin letters…
                 continue
@@ -137,11 +146,11 @@ def _is_cyrillic(char: str) -> bool:
 
 def detect(text: str) -> Detection:
     """Tell whether `text` is Kyrgyz, Russian or something else (also for one word)."""
-    ky, ru, other, words = _scores(normalize(text[: _MAX_CHARS * 2])[:_MAX_CHARS])
+    ky, ru, other, words = _scores(normalize(text[: _MAXCHARS * 2])[:_MAXCHARS])
     if words == 0 or (other >= ky + ru and other > 0):
         return Detection(OTHER, 1.0 if words == 0 else round(other / (other + ky + ru), 3))
     if ky == ru == 0.0:
-        has_cyrillic = any(_is_cyrillic(c) for c in text[:_MAX_CHARS])
+        has_cyrillic = any(_is_cyrillic(c) for c in text[:_MAXCHARS])
         # An unknown Cyrillic word is more often Russian in these chats; Latin says nothing.
         return Detection(RU, 0.5) if has_cyrillic else Detection(OTHER, 0.5)
     margin = (ky - ru) / math.sqrt(max(words, 1))

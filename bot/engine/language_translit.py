@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from operator import itemgetter
 
 Chars = list[tuple[str, int]]
+CHAR, INDEX = itemgetter(0), itemgetter(1)  # fast field access for map()
 
 # Longest first; matched on lower-case text. Apostrophe forms cover o' o` oʻ o’ (Uzbek-style).
 _APOSTROPHES = "'`’ʻʼ"
@@ -19,7 +21,7 @@ _MULTI.update({"gh": "г", "yo": "ё", "yu": "ю", "ya": "я", "ye": "е"})
 for _a in _APOSTROPHES:
     _MULTI.update({f"o{_a}": "ө", f"u{_a}": "ү", f"g{_a}": "г"})
 _MULTI_LENGTHS = (4, 3, 2)
-_TS_IS_TSE = re.compile(r"i?y[aueo]|ii|io|en[tz]|e[nl]a")
+_TS_IS_TSE = re.compile(r"iy[aueo]|ii|io|en[tz]|e[nl]a")
 
 _SINGLE: dict[str, str] = dict(
     zip("abvgdzijklmnoprstufhcqwx", "абвгдзижклмнопрстуфхцквх", strict=True)
@@ -39,10 +41,23 @@ _E_KEEPS = ("s", "g", "d", "e", "yo", "h", "zh")
 _FOLD: dict[str, str] = {"ө": "о", "ү": "у", "ң": "н", "ё": "е"}
 # Kazakh letters show up from Kazakh keyboards; folding them keeps matching robust.
 _FOLD.update({"қ": "к", "ғ": "г", "ұ": "у", "ә": "а", "і": "и", "һ": "х", "ҳ": "х"})
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+_LATIN_RE = re.compile("[" + "".join(sorted(_LATIN)) + "]")
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+_WORD_RUN = re.compile("[^\\W\\d_](?:[^\\W\\d_]|[" + _APOSTROPHES + "])*")
+# Combining marks of the Latin, Cyrillic, Hebrew and Arabic blocks and the generic ones.
+_COMBINING = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    "\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 
 def lower_chars(text: str) -> Chars:
     """Lower-case `text` char by char, composing or dropping combining marks; keep indices."""
+    low = text.lower()
+    if len(low) == len(text) and not _COMBINING.search(text):
+        return list(zip(low, range(len(text)), strict=True))  # the usual case, at C speed
     out: Chars = []
     for index, char in enumerate(text):
         if unicodedata.combining(char):
@@ -57,31 +72,17 @@ def lower_chars(text: str) -> Chars:
     return out
 
 
-def _is_letter(chars: Chars, pos: int) -> bool:
-    return 0 <= pos < len(chars) and (chars[pos][0].isalpha() or chars[pos][0] in _APOSTROPHES)
-
-
-def _word_spans(chars: Chars) -> list[tuple[int, int, bool, bool]]:
-    """(start, end, has_latin, has_cyrillic) for each run of letters."""
-    spans: list[tuple[int, int, bool, bool]] = []
-    pos = 0
-    while pos < len(chars):
-        if not chars[pos][0].isalpha():
-            pos += 1
-            continue
-        start = pos
-        while pos < len(chars) and _is_letter(chars, pos):
-            pos += 1
-        word = "".join(c for c, _ in chars[start:pos])
-        has_lat = any(c in _LATIN for c in word)
-        has_cyr = any("\u0400" <= c <= "\u04ff" for c in word)
-        spans.append((start, pos, has_lat, has_cyr))
-    return spans
+def _word_spans(text: str) -> list[tuple[int, int, bool, bool]]:
+    """(start, end, has_latin, has_cyrillic) for each run of letters (apostrophes inside)."""
+    return [
+        (m.start(), m.end(), bool(_LATIN_RE.search(m[0])), bool(_CYRILLIC_RE.search(m[0])))
+        for m in _WORD_RUN.finditer(text)
+    ]
 
 
 def _latin_word(chars: Chars, start: int, end: int) -> Chars:
     """Transliterate one lower-case word made of Latin letters (others pass through)."""
-    text = "".join(c for c, _ in chars[start:end])
+    text = "".join(map(CHAR, chars[start:end]))
     out: Chars = []
     pos = 0
     while pos < len(text):
@@ -111,11 +112,13 @@ def _latin_word(chars: Chars, start: int, end: int) -> Chars:
             initial = pos == 0 and not text[1:].startswith(_E_KEEPS)
             out.append(("э" if initial else "е", src))
             pos += 1
-        elif char == "i" and prev in _VOWELS_LATIN and text not in ("moi", "tvoi", "svoi"):
+        elif char == "i" and prev and prev in "aeouöü" and text not in ("moi", "tvoi", "svoi"):
             out.append(("й", src))  # kandaisyz, stroika, kakoi
             pos += 1
         elif char == "y":
-            out.append(("й" if prev in _VOWELS_LATIN and nxt not in _VOWELS_LATIN else "ы", src))
+            # й after a vowel (bolboy, kiyin, ayyl) and in a final "yy" (novyy); else ы.
+            soft = (prev in _VOWELS_LATIN and prev != "y") or (prev == "y" and not nxt)
+            out.append(("й" if soft else "ы", src))
             pos += 1
         elif char in _APOSTROPHES:
             # rabotat' / den'gi: an apostrophe after a consonant is the soft sign.
@@ -135,15 +138,25 @@ def _is_kyrgyz_ng(text: str, pos: int) -> bool:
     return not (text.endswith("ing") and pos == len(text) - 2 and len(text) > 5)
 
 
+def _mostly_latin(word: str) -> bool:
+    latin = len(_LATIN_RE.findall(word))
+    return latin > len(word) - latin
+
+
 def translit_chars(chars: Chars) -> Chars:
     """Transliterate Latin words to Cyrillic; fix Latin homoglyphs inside Cyrillic words."""
+    text = "".join(map(CHAR, chars))
+    if not _LATIN_RE.search(text):
+        return list(chars)  # nothing to transliterate
     out: Chars = []
     last = 0
-    for start, end, has_lat, has_cyr in _word_spans(chars):
+    for start, end, has_lat, has_cyr in _word_spans(text):
         out.extend(chars[last:start])
         if not has_lat:
             out.extend(chars[start:end])
-        elif has_cyr:
+        elif has_cyr and not _mostly_latin(text[start:end]):
+            # A Cyrillic word with a Latin look-alike typed in («пaспорт»): fix the look-alikes.
+            # A Latin word with a Kyrgyz letter typed in («Pasportuңuzdu») is read as Latin.
             word = [(_HOMOGLYPHS.get(c, c), i) for c, i in chars[start:end]]
             out.extend(_latin_word(word, 0, len(word)))
         else:
@@ -155,7 +168,8 @@ def translit_chars(chars: Chars) -> Chars:
 
 def fold_chars(chars: Chars) -> Chars:
     """Map ө ү ң ё (and Kazakh letters) to their plain Russian-alphabet neighbours."""
-    return [(_FOLD.get(c, c), i) for c, i in chars]
+    folded = "".join(map(CHAR, chars)).translate(_FOLD_TABLE)
+    return list(zip(folded, map(INDEX, chars), strict=True))
 
 
 def is_cyrillic_vowel(char: str) -> bool:

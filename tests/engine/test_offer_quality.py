@@ -22,7 +22,7 @@ from bot.services.offer_knowledge import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-VACANCIES = ROOT.parent / "shared" / "corpora" / "ru_vacancies.jsonl"
+VACANCIES = ROOT / "tests" / "data" / "nlu" / "corpora" / "ru_vacancies.jsonl"
 INDICATOR_IDS = {
     "document_retention": "critical",
     "restricted_movement": "critical",
@@ -106,7 +106,6 @@ def test_honest_offers_come_out_low_with_what_to_check(catalogue: Catalogue) -> 
         assert result.advice, row["id"]
 
 
-@pytest.mark.skipif(not VACANCIES.exists(), reason="shared/corpora is not beside the repository")
 def test_real_vacancies_rarely_raise_an_alarm(catalogue: Catalogue) -> None:
     lines = VACANCIES.read_text("utf-8").splitlines()
     levels = Counter(check_text(json.loads(line)["text"], catalogue).risk_level for line in lines)
