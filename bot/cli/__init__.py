@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("serve", "db", "chat")
+COMMANDS = ("serve", "db", "chat", "nlu", "offer", "knowledge")
 
 
 def build_parser() -> argparse.ArgumentParser:
