@@ -19,6 +19,7 @@ from bot.channels.whatsapp_outbound import WhatsAppDeliverer
 from bot.engine.content import Classifier
 from bot.services.content import ContentStore, load_content
 from bot.services.conversation import ConversationService
+from bot.services.handoff import Escalations
 from bot.services.outbox import OutboxService
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
@@ -90,6 +91,7 @@ def build(
         lambda: content.current,
         max_chars=settings.web.max_message_chars,
         on_outbox=sender.wake,
+        escalations=Escalations(settings.operators),
     )
     return Sapar(
         settings=settings,

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("serve", "db", "chat", "nlu", "offer", "knowledge")
+COMMANDS = ("serve", "db", "chat", "nlu", "offer", "knowledge", "users")
 
 
 def build_parser() -> argparse.ArgumentParser:

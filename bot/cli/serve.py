@@ -33,5 +33,13 @@ def run(args: argparse.Namespace) -> int:
     host = args.host or settings.web.host
     port = args.port or settings.web.port
     log.info("serving the web chat on http://%s:%s/", host, port)
-    uvicorn.run(create_app(sapar), host=host, port=port, log_config=None, proxy_headers=True)
+    uvicorn.run(
+        create_app(sapar),
+        host=host,
+        port=port,
+        log_config=None,
+        proxy_headers=True,
+        # Console live-update streams stay open; do not let them hold a shutdown for long.
+        timeout_graceful_shutdown=3,
+    )
     return 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from bot.engine import dialogue
 from bot.engine.content import Content
 from bot.engine.state import DialogueState
+from bot.services.handoff import Escalations
 from bot.services.locks import KeyedLocks
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database
@@ -47,11 +48,13 @@ class ConversationService:
         *,
         max_chars: int,
         on_outbox: Callable[[], None] = lambda: None,
+        escalations: Escalations | None = None,
     ) -> None:
         self.db = db
         self.content = content
         self.max_chars = max_chars
         self.on_outbox = on_outbox
+        self.escalations = escalations or Escalations()
         self.locks = KeyedLocks()
 
     async def receive(self, message: UserMessage) -> Outcome:
@@ -100,6 +103,16 @@ class ConversationService:
                 )
             if "escalate" in names and status not in HELD:
                 status = ConversationStatus.QUEUED
+            effect = await self.escalations.on_turn(
+                session,
+                conversation=conv,
+                events=result.events,
+                held=status in HELD,
+                language=result.state.language,
+                risk_level=result.state.risk_level,
+                content=content,
+            )
+            replies = (*replies, *effect.replies)
             for reply in replies:
                 await messages.add(
                     session,
@@ -127,6 +140,7 @@ class ConversationService:
             conv_id = conv.id
         if replies:
             self.on_outbox()
+        await self.escalations.announce(effect)
         return Outcome(
             duplicate=False,
             conversation_id=conv_id,

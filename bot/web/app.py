@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from bot.channels import telegram, webchat, whatsapp
+from bot.console import install as install_console
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ def create_app(sapar: Sapar) -> FastAPI:
         )
     )
     _include_channels(app, sapar)
+    install_console(app, sapar)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def chat_page(request: Request) -> Response:

@@ -1,0 +1,79 @@
+"""The console's parts, built once from a running Sapar and kept on `app.state.console`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from fastapi import Depends, Request
+from fastapi.templating import Jinja2Templates
+
+from bot.console import labels
+from bot.console.canned import Canned
+from bot.services.desk import Desk
+from bot.services.live import Broadcaster
+from bot.services.staff import Staff, StaffService
+from bot.storage.models import utcnow
+from bot.web.auth import ADMIN_ROLES, OPERATOR_ROLES, require
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+HERE = Path(__file__).parent
+
+
+@dataclass
+class Console:
+    """Everything a console request needs."""
+
+    settings: Settings
+    staff: StaffService
+    desk: Desk
+    live: Broadcaster
+    canned: tuple[Canned, ...]
+    templates: Jinja2Templates
+    zone: ZoneInfo
+
+    def page(self, request: Request, name: str, me: Staff | None, **values: Any) -> Any:
+        """A rendered template; every page gets the labels, the clock and who is asking."""
+        response = self.templates.TemplateResponse(
+            request, name, {"me": me, "now": utcnow(), "error": None, **values}
+        )
+        response.headers["cache-control"] = "no-store"
+        return response
+
+
+def make_templates(zone: ZoneInfo) -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every user text is data, never markup
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(
+        reasons=labels.REASONS,
+        levels=labels.LEVELS,
+        outcomes=labels.OUTCOMES,
+        authors=labels.AUTHORS,
+        roles=labels.ROLES,
+        actions=labels.ACTIONS,
+    )
+    env.filters["local"] = lambda value: labels.local_time(value, zone)
+    env.filters["waited"] = lambda value: labels.waited(value, utcnow())
+    return Jinja2Templates(env=env)
+
+
+def console(request: Request) -> Console:
+    found: Console = request.app.state.console
+    return found
+
+
+def staff_service(request: Request) -> StaffService:
+    return console(request).staff
+
+
+ConsoleDep = Annotated[Console, Depends(console)]
+Operator = Annotated[Staff, Depends(require(staff_service, *OPERATOR_ROLES))]
+Admin = Annotated[Staff, Depends(require(staff_service, *ADMIN_ROLES))]

@@ -1,0 +1,132 @@
+"""One chat: its page, its live transcript, and the operator's actions on it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, HTTPException, Request, Response
+from fastapi.responses import JSONResponse, RedirectResponse
+
+from bot.console.labels import ERRORS
+from bot.console.state import ConsoleDep, Operator
+from bot.services.desk_view import DeskError
+from bot.services.handoff import OUTCOMES
+
+router = APIRouter(prefix="/console/chats", include_in_schema=False)
+
+
+@router.get("/{handoff_id}")
+async def chat_page(
+    request: Request, console: ConsoleDep, me: Operator, handoff_id: int, error: str | None = None
+) -> Response:
+    try:
+        view = await console.desk.chat(handoff_id, me)
+    except DeskError as exc:
+        raise HTTPException(404, str(exc)) from None
+    entry = view.item.entry
+    page: Response = console.page(
+        request,
+        "chat.html",
+        me,
+        view=view,
+        entry=entry,
+        holds=entry.status == "claimed" and (entry.operator_id == me.id or me.role == "admin"),
+        canned=console.canned,
+        operators=[o for o in await console.staff.operators() if o[0] != entry.operator_id],
+        outcome_ids=OUTCOMES,
+        error=ERRORS.get(error or ""),
+    )
+    return page
+
+
+@router.get("/{handoff_id}/transcript")
+async def transcript(
+    request: Request, console: ConsoleDep, me: Operator, handoff_id: int
+) -> Response:
+    """The transcript alone, fetched by the page when the user writes."""
+    try:
+        lines = await console.desk.transcript(handoff_id, me)
+    except DeskError as exc:
+        raise HTTPException(404, str(exc)) from None
+    page: Response = console.page(request, "_transcript.html", me, lines=lines)
+    return page
+
+
+def _done(request: Request, handoff_id: int, error: DeskError | None = None) -> Response:
+    """JSON for the page's script, a redirect back to the chat for a plain form."""
+    if "application/json" in request.headers.get("accept", ""):
+        if error is None:
+            return JSONResponse({"ok": True})
+        return JSONResponse({"ok": False, "code": error.code, "detail": ERRORS[error.code]}, 409)
+    suffix = f"?error={error.code}" if error else ""
+    target = "/console" if error and error.code == "gone" else f"/console/chats/{handoff_id}"
+    return RedirectResponse(target + suffix, status_code=303)
+
+
+@router.post("/{handoff_id}/claim")
+async def claim(request: Request, console: ConsoleDep, me: Operator, handoff_id: int) -> Response:
+    try:
+        await console.desk.claim(handoff_id, me)
+    except DeskError as exc:
+        return _done(request, handoff_id, exc)
+    return _done(request, handoff_id)
+
+
+@router.post("/{handoff_id}/reply")
+async def reply(
+    request: Request,
+    console: ConsoleDep,
+    me: Operator,
+    handoff_id: int,
+    text: Annotated[str, Form(max_length=4000)],
+) -> Response:
+    try:
+        await console.desk.reply(handoff_id, me, text)
+    except DeskError as exc:
+        return _done(request, handoff_id, exc)
+    return _done(request, handoff_id)
+
+
+@router.post("/{handoff_id}/note")
+async def note(
+    request: Request,
+    console: ConsoleDep,
+    me: Operator,
+    handoff_id: int,
+    text: Annotated[str, Form(max_length=4000)],
+) -> Response:
+    try:
+        await console.desk.note(handoff_id, me, text)
+    except DeskError as exc:
+        return _done(request, handoff_id, exc)
+    return _done(request, handoff_id)
+
+
+@router.post("/{handoff_id}/transfer")
+async def transfer(
+    request: Request,
+    console: ConsoleDep,
+    me: Operator,
+    handoff_id: int,
+    operator_id: Annotated[int, Form()],
+) -> Response:
+    try:
+        await console.desk.transfer(handoff_id, me, operator_id)
+    except DeskError as exc:
+        return _done(request, handoff_id, exc)
+    return RedirectResponse("/console", status_code=303)
+
+
+@router.post("/{handoff_id}/close")
+async def close(
+    request: Request,
+    console: ConsoleDep,
+    me: Operator,
+    handoff_id: int,
+    outcome: Annotated[str, Form(max_length=32)],
+) -> Response:
+    try:
+        await console.desk.close(handoff_id, me, outcome)
+    except DeskError as exc:
+        return _done(request, handoff_id, exc)
+    return RedirectResponse("/console", status_code=303)

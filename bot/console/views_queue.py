@@ -1,0 +1,60 @@
+"""The queue page and its live fragment, the operator's presence, and the audit log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import APIRouter, Form, Request, Response
+from fastapi.responses import RedirectResponse
+
+from bot.console.labels import ERRORS
+from bot.console.state import Admin, ConsoleDep, Operator
+from bot.storage import audit
+
+router = APIRouter(prefix="/console", include_in_schema=False)
+
+
+@router.get("")
+async def queue_page(
+    request: Request, console: ConsoleDep, me: Operator, error: str | None = None
+) -> Response:
+    items = await console.desk.queue()
+    page: Response = console.page(
+        request, "queue.html", me, items=items, error=ERRORS.get(error or "")
+    )
+    return page
+
+
+@router.get("/queue")
+async def queue_rows(request: Request, console: ConsoleDep, me: Operator) -> Response:
+    """The queue's rows alone, fetched by the page when something changes."""
+    items = await console.desk.queue()
+    page: Response = console.page(request, "_queue_rows.html", me, items=items)
+    return page
+
+
+@router.post("/presence")
+async def presence(
+    request: Request,
+    console: ConsoleDep,
+    me: Operator,
+    presence: Annotated[str, Form(pattern="^(online|away)$")],
+) -> Response:
+    await console.staff.set_presence(me, presence)
+    return RedirectResponse(back(request), status_code=303)
+
+
+def back(request: Request) -> str:
+    """The console page the request came from (never another site), else the queue."""
+    path = urlsplit(request.headers.get("referer", "")).path
+    return path if path.startswith("/console") and "//" not in path else "/console"
+
+
+@router.get("/audit")
+async def audit_page(request: Request, console: ConsoleDep, me: Admin) -> Response:
+    """Who opened which chat and when (admins only)."""
+    async with console.desk.db.transaction() as session:
+        entries = list(await audit.recent(session, limit=500))
+    page: Response = console.page(request, "audit.html", me, entries=entries)
+    return page

@@ -1,0 +1,214 @@
+"""The operators' desk: the queue, a chat's view, and what an operator does with a chat."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.engine.content import Content
+from bot.services.desk_view import (
+    ChatView,
+    DeskError,
+    QueueItem,
+    assessment,
+    entry_of,
+    items_of,
+    last_inbound_id,
+    lines_of,
+)
+from bot.services.handoff import OUTCOMES, Listener, hotline_number
+from bot.services.live import LiveEvent
+from bot.services.staff import Staff
+from bot.storage import audit, handoffs, messages, outbox, staff
+from bot.storage.database import Database
+from bot.storage.handoffs import Handoff
+from bot.storage.models import Conversation, Message, utcnow
+from bot.types import ConversationStatus, Reply
+
+MAX_REPLY = 4000
+MAX_NOTE = 4000
+
+
+class Desk:
+    """Operator actions; each one is a transaction, then a live event for the consoles."""
+
+    def __init__(
+        self,
+        db: Database,
+        content: Callable[[], Content],
+        *,
+        publish: Listener,
+        wake: Callable[[], None],
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.content = content
+        self.publish = publish
+        self.wake = wake
+        self.clock = clock
+
+    async def queue(self) -> list[QueueItem]:
+        async with self.db.transaction() as session:
+            entries = await handoffs.queue(session)
+            return await items_of(session, entries)
+
+    async def chat(self, handoff_id: int, who: Staff) -> ChatView:
+        """A chat's page; opening it is written to the audit log."""
+        async with self.db.transaction() as session:
+            entry = await entry_of(session, handoff_id)
+            if entry.operator_id == who.id:
+                entry.last_read_id = await last_inbound_id(session, entry.conversation_id)
+            conv = await session.get(Conversation, entry.conversation_id)
+            lines = await lines_of(session, entry)
+            notes = await handoffs.notes(session, conversation_id=entry.conversation_id)
+            await audit.record(
+                session,
+                staff_id=who.id,
+                username=who.username,
+                action="open_chat",
+                conversation_id=entry.conversation_id,
+                detail=f"handoff {entry.id}",
+            )
+            (item,) = await items_of(session, [entry])
+        offer = (conv.state or {}).get("offer") if conv is not None else None
+        return ChatView(item, lines, tuple(notes), assessment(self.content(), offer))
+
+    async def transcript(self, handoff_id: int, who: Staff) -> tuple[Message, ...]:
+        """The transcript again (live refresh); marks it read for the operator holding it."""
+        async with self.db.transaction() as session:
+            entry = await entry_of(session, handoff_id)
+            if entry.operator_id == who.id:
+                entry.last_read_id = await last_inbound_id(session, entry.conversation_id)
+            return await lines_of(session, entry)
+
+    async def claim(self, handoff_id: int, who: Staff) -> None:
+        """Take a queued chat; raises DeskError("taken") when someone else was faster."""
+        async with self.db.transaction() as session:
+            entry, conv = await _locked(session, handoff_id)
+            if not await handoffs.claim(
+                session, handoff_id=entry.id, operator_id=who.id, now=self.clock()
+            ):
+                raise DeskError("taken", "another operator has already taken this chat")
+            conv.status = ConversationStatus.WITH_OPERATOR.value
+            lang = entry.language or conv.language or "ky"
+            await self._say(session, conv, self.content().text("handoff_operator_joined", lang))
+            await audit.record(
+                session,
+                staff_id=who.id,
+                username=who.username,
+                action="claim",
+                conversation_id=conv.id,
+            )
+        self.wake()
+        await self.publish(LiveEvent("queue", conv.id, handoff_id, operator_id=who.id))
+
+    async def reply(self, handoff_id: int, who: Staff, text: str) -> None:
+        """Send the operator's words to the user through the outbox, in the order sent."""
+        text = text.strip()
+        if not text or len(text) > MAX_REPLY:
+            raise DeskError("invalid", f"a reply has 1–{MAX_REPLY} characters")
+        async with self.db.transaction() as session:
+            entry, conv = await _locked(session, handoff_id)
+            _must_hold(entry, who)
+            await self._say(session, conv, text, author="operator")
+            entry.last_read_id = await last_inbound_id(session, conv.id)
+            entry.updated_at = self.clock()
+        self.wake()
+        await self.publish(LiveEvent("chat", conv.id, handoff_id, operator_id=who.id))
+
+    async def note(self, handoff_id: int, who: Staff, text: str) -> None:
+        """A private note on the chat, for colleagues; never sent."""
+        text = text.strip()
+        if not text or len(text) > MAX_NOTE:
+            raise DeskError("invalid", f"a note has 1–{MAX_NOTE} characters")
+        async with self.db.transaction() as session:
+            entry = await entry_of(session, handoff_id)
+            await handoffs.add_note(
+                session, entry=entry, author_id=who.id, author_name=who.username, text=text
+            )
+        await self.publish(LiveEvent("chat", entry.conversation_id, handoff_id))
+
+    async def transfer(self, handoff_id: int, who: Staff, to_user_id: int) -> None:
+        """Hand a held chat to another operator."""
+        async with self.db.transaction() as session:
+            entry, conv = await _locked(session, handoff_id)
+            _must_hold(entry, who)
+            target = await staff.by_id(session, user_id=to_user_id)
+            if target is None or not target.active or target.role not in ("operator", "admin"):
+                raise DeskError("invalid", "no such operator")
+            entry.operator_id = target.id
+            entry.last_read_id = 0
+            entry.updated_at = self.clock()
+            await audit.record(
+                session,
+                staff_id=who.id,
+                username=who.username,
+                action="transfer",
+                conversation_id=conv.id,
+                detail=f"to {target.username}",
+            )
+        await self.publish(LiveEvent("queue", conv.id, handoff_id, new=True, operator_id=target.id))
+
+    async def close(self, handoff_id: int, who: Staff, outcome: str) -> None:
+        """End the handover: the user hears it and the bot answers again."""
+        if outcome not in OUTCOMES:
+            raise DeskError("invalid", "unknown outcome")
+        async with self.db.transaction() as session:
+            entry, conv = await _locked(session, handoff_id)
+            _must_hold(entry, who)
+            conv.status = ConversationStatus.BOT.value
+            conv.state = {**(conv.state or {}), "handoff": False}
+            content = self.content()
+            lang = entry.language or conv.language or "ky"
+            closing = content.text("handoff_closed", lang, hotline=hotline_number(content))
+            await self._say(session, conv, closing)
+            # After the closing line: the operator's view of the chat ends with it.
+            entry.status, entry.outcome = "closed", outcome
+            entry.closed_at = entry.updated_at = self.clock()
+            await audit.record(
+                session,
+                staff_id=who.id,
+                username=who.username,
+                action="close",
+                conversation_id=conv.id,
+                detail=outcome,
+            )
+        self.wake()
+        await self.publish(LiveEvent("queue", conv.id, handoff_id))
+
+    async def _say(
+        self, session: AsyncSession, conv: Conversation, text: str, author: str = "bot"
+    ) -> None:
+        payload = Reply(text).to_dict()
+        await messages.add(
+            session,
+            conversation_id=conv.id,
+            direction="out",
+            author=author,
+            text=text,
+            payload=payload,
+        )
+        await outbox.enqueue(
+            session,
+            conversation_id=conv.id,
+            channel=conv.channel,
+            chat_id=conv.chat_id,
+            payload=payload,
+        )
+
+
+async def _locked(session: AsyncSession, handoff_id: int) -> tuple[Handoff, Conversation]:
+    """The open entry and its conversation, locked in the order `receive` locks them."""
+    first = await entry_of(session, handoff_id)
+    conv = await handoffs.lock_conversation(session, conversation_id=first.conversation_id)
+    entry = await handoffs.get(session, handoff_id=handoff_id)
+    if conv is None or entry is None or entry.status == "closed":
+        raise DeskError("gone", "this chat is no longer in the queue")
+    return entry, conv
+
+
+def _must_hold(entry: Handoff, who: Staff) -> None:
+    if entry.status != "claimed" or (entry.operator_id != who.id and who.role != "admin"):
+        raise DeskError("not_yours", "take the chat first; another operator holds it")
