@@ -12,6 +12,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from bot.settings import SettingsError
+
 COMMANDS = ("serve", "db", "chat", "nlu", "offer", "knowledge", "users")
 
 
@@ -36,5 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    code: int = args.func(args)
+    try:
+        code: int = args.func(args)
+    except SettingsError as exc:  # every command reads the settings: one clear message
+        logging.getLogger("bot").error("%s", exc)
+        return 2
     return code

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from bot.app import Sapar, build
 from bot.channels.terminal import CHANNEL, TerminalDeliverer
 from bot.cli.nlu_hook import classifier_factory
-from bot.settings import DatabaseSettings, Settings, SettingsError, load_settings
+from bot.settings import DatabaseSettings, Settings, load_settings
 from bot.storage import migrate
 from bot.types import ConversationKey, MessageKind, UserMessage
 
@@ -39,11 +39,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        log.error("%s", exc)
-        return 2
+    settings = load_settings()
     with tempfile.TemporaryDirectory(prefix="sapar-chat-") as tmp:
         url = args.db or f"sqlite+aiosqlite:///{Path(tmp) / 'chat.db'}"
         settings = settings.model_copy(update={"database": DatabaseSettings(url=url)})

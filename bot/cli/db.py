@@ -7,7 +7,7 @@ import asyncio
 import logging
 from typing import Any
 
-from bot.settings import SettingsError, load_settings
+from bot.settings import load_settings
 from bot.storage import migrate
 from bot.storage.database import Database
 
@@ -26,11 +26,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        log.error("%s", exc)
-        return 2
+    settings = load_settings()
     return asyncio.run(_run(args, Database(settings.database_url)))
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.engine.nlu import ParseResult
 from bot.services.nlu import LoadedModel, load_model
-from bot.settings import Settings, SettingsError, load_settings
+from bot.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +47,6 @@ def register(subparsers: Any) -> None:
     test.set_defaults(func=_test)
 
 
-def _settings() -> Settings | None:
-    try:
-        return load_settings()
-    except SettingsError as exc:
-        log.error("%s", exc)
-        return None
-
-
 def _dirs(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
     content = args.content_dir or settings.path(settings.content.dir)
     cache = args.cache_dir or settings.path(settings.nlu.cache_dir)
@@ -62,9 +54,7 @@ def _dirs(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
 
 
 def _train(args: argparse.Namespace) -> int:
-    settings = _settings()
-    if settings is None:
-        return 2
+    settings = load_settings()
     loaded = load_model(*_dirs(args, settings), retrain=True)
     _print_counts(loaded)
     return 0
@@ -86,9 +76,7 @@ def _parse(args: argparse.Namespace) -> int:
     if args.text is None and not args.jsonl:
         log.error("give TEXT or --jsonl")
         return 2
-    settings = _settings()
-    if settings is None:
-        return 2
+    settings = load_settings()
     threshold = settings.nlu.threshold if args.threshold is None else args.threshold
     model = load_model(*_dirs(args, settings)).model
     rasa = None
@@ -116,9 +104,7 @@ def _emit(result: ParseResult) -> None:
 
 
 def _test(args: argparse.Namespace) -> int:
-    settings = _settings()
-    if settings is None:
-        return 2
+    settings = load_settings()
     from bot.services.nlu_report import run_test  # matplotlib and sklearn: only for `test`
 
     content, _ = _dirs(args, settings)

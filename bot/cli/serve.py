@@ -10,7 +10,7 @@ import uvicorn
 
 from bot.app import build
 from bot.cli.nlu_hook import classifier_factory
-from bot.settings import SettingsError, load_settings
+from bot.settings import load_settings
 from bot.web.app import create_app
 
 log = logging.getLogger(__name__)
@@ -24,11 +24,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        log.error("%s", exc)
-        return 2
+    settings = load_settings()
     sapar = build(settings, classifier=classifier_factory(settings))
     host = args.host or settings.web.host
     port = args.port or settings.web.port

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from bot.services.staff import StaffError, StaffService
-from bot.settings import SettingsError, load_settings
+from bot.settings import load_settings
 from bot.storage import migrate
 from bot.storage.database import Database
 from bot.storage.staff import ROLES
@@ -46,11 +46,7 @@ def read_password() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        log.error("%s", exc)
-        return 2
+    settings = load_settings()
     db = Database(settings.database_url)
     # No sessions are made here, so the session key is not needed.
     service = StaffService(db, settings.operators, secret=b"")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from typing import Annotated
 
 from fastapi import APIRouter, Form, HTTPException, Request, Response
@@ -63,13 +64,22 @@ def _done(request: Request, handoff_id: int, error: DeskError | None = None) -> 
     return RedirectResponse(target + suffix, status_code=303)
 
 
-@router.post("/{handoff_id}/claim")
-async def claim(request: Request, console: ConsoleDep, me: Operator, handoff_id: int) -> Response:
+async def _act(
+    request: Request, handoff_id: int, action: Awaitable[object], then: str | None = None
+) -> Response:
+    """Run one desk action; answer with its error, or go back to the chat (or to `then`)."""
     try:
-        await console.desk.claim(handoff_id, me)
+        await action
     except DeskError as exc:
         return _done(request, handoff_id, exc)
+    if then is not None and "application/json" not in request.headers.get("accept", ""):
+        return RedirectResponse(then, status_code=303)
     return _done(request, handoff_id)
+
+
+@router.post("/{handoff_id}/claim")
+async def claim(request: Request, console: ConsoleDep, me: Operator, handoff_id: int) -> Response:
+    return await _act(request, handoff_id, console.desk.claim(handoff_id, me))
 
 
 @router.post("/{handoff_id}/reply")
@@ -80,11 +90,7 @@ async def reply(
     handoff_id: int,
     text: Annotated[str, Form(max_length=4000)],
 ) -> Response:
-    try:
-        await console.desk.reply(handoff_id, me, text)
-    except DeskError as exc:
-        return _done(request, handoff_id, exc)
-    return _done(request, handoff_id)
+    return await _act(request, handoff_id, console.desk.reply(handoff_id, me, text))
 
 
 @router.post("/{handoff_id}/note")
@@ -95,11 +101,7 @@ async def note(
     handoff_id: int,
     text: Annotated[str, Form(max_length=4000)],
 ) -> Response:
-    try:
-        await console.desk.note(handoff_id, me, text)
-    except DeskError as exc:
-        return _done(request, handoff_id, exc)
-    return _done(request, handoff_id)
+    return await _act(request, handoff_id, console.desk.note(handoff_id, me, text))
 
 
 @router.post("/{handoff_id}/transfer")
@@ -110,11 +112,9 @@ async def transfer(
     handoff_id: int,
     operator_id: Annotated[int, Form()],
 ) -> Response:
-    try:
-        await console.desk.transfer(handoff_id, me, operator_id)
-    except DeskError as exc:
-        return _done(request, handoff_id, exc)
-    return RedirectResponse("/console", status_code=303)
+    return await _act(
+        request, handoff_id, console.desk.transfer(handoff_id, me, operator_id), then="/console"
+    )
 
 
 @router.post("/{handoff_id}/close")
@@ -125,8 +125,6 @@ async def close(
     handoff_id: int,
     outcome: Annotated[str, Form(max_length=32)],
 ) -> Response:
-    try:
-        await console.desk.close(handoff_id, me, outcome)
-    except DeskError as exc:
-        return _done(request, handoff_id, exc)
-    return RedirectResponse("/console", status_code=303)
+    return await _act(
+        request, handoff_id, console.desk.close(handoff_id, me, outcome), then="/console"
+    )
