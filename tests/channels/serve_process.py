@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 
 import httpx
 
+from tests.browser import free_port
 from tests.channels.conftest import (
     TG_SECRET,
     TG_TOKEN,
@@ -25,13 +25,6 @@ from tests.channels.conftest import (
 from tests.channels.fakes import FakeGraph, FakeTelegram
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def environment(db: Path, telegram: FakeTelegram, graph: FakeGraph) -> dict[str, str]:
