@@ -150,4 +150,5 @@ def production_content(tmp_path_factory: pytest.TempPathFactory) -> Content:
     from bot.services.nlu import make_classifier
 
     cache = tmp_path_factory.mktemp("nlu-cache")
-    return load_content(ROOT, make_classifier(ROOT, cache, 0.45))
+    threshold = load_settings().nlu.threshold
+    return load_content(ROOT, make_classifier(ROOT, cache, threshold))
