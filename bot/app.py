@@ -18,9 +18,12 @@ from bot.channels.webchat import WebchatHub
 from bot.channels.whatsapp_outbound import WhatsAppDeliverer
 from bot.engine.content import Classifier
 from bot.services.content import ContentStore, load_content
+from bot.services.content_store import LiveContent
 from bot.services.conversation import ConversationService
 from bot.services.handoff import Escalations
+from bot.services.nlu import train_from_data
 from bot.services.outbox import OutboxService
+from bot.services.revisions import Revisions
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
 from bot.storage import migrate
@@ -45,11 +48,14 @@ class Sapar:
     migrate_on_start: bool = True
     telegram: TelegramRunner | None = None  # None: no SAPAR_TELEGRAM__TOKEN
     whatsapp: WhatsAppDeliverer | None = None  # None: no SAPAR_WHATSAPP__ACCESS_TOKEN
+    live_content: LiveContent | None = None  # content from the database's published revisions
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
         if self.migrate_on_start:
             await migrate.upgrade(self.db)
+        if self.live_content is not None:
+            await self.live_content.start()
         self.sender.start()
         if self.telegram is not None:
             self.telegram.start()
@@ -63,6 +69,8 @@ class Sapar:
             await self.telegram.channel.deliverer.close()
         if self.whatsapp is not None:
             await self.whatsapp.close()
+        if self.live_content is not None:
+            await self.live_content.stop()
         await self.db.dispose()
 
 
@@ -77,6 +85,7 @@ def build(
     content_dir = settings.path(settings.content.dir)
     classify = classifier() if classifier else None
     content = ContentStore(lambda: load_content(content_dir, classify))
+    nlu_cache = settings.path(settings.nlu.cache_dir)
     webchat = WebchatHub()
     outbox = OutboxService(db)
     telegram = _telegram_deliverer(settings)
@@ -111,6 +120,17 @@ def build(
             else None
         ),
         whatsapp=whatsapp,
+        live_content=LiveContent(
+            content,
+            Revisions(db),
+            content_dir,
+            classify=classify,
+            trainer=(
+                (lambda data: train_from_data(data, nlu_cache, settings.nlu.threshold))
+                if classifier
+                else None
+            ),
+        ),
     )
 
 

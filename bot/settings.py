@@ -49,6 +49,7 @@ class DatabaseSettings(Section):
 
 class ContentSettings(Section):
     dir: Path = Path(".")
+    stale_months: int = Field(default=12, ge=1, le=120)  # /admin lists items checked earlier
 
 
 class NluSettings(Section):

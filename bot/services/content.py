@@ -89,6 +89,10 @@ class ContentStore:
     def current(self) -> Content:
         return self._current
 
+    def replace(self, content: Content) -> None:
+        """Serve `content` from now on (already built and checked by the caller)."""
+        self._current = content
+
     def reload(self) -> Content:
         """Load again; on an error keep serving the previous content and re-raise."""
         try:

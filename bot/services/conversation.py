@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 from bot.engine import dialogue
 from bot.engine.content import Content
 from bot.engine.state import DialogueState
+from bot.services.content_work import anonymise
 from bot.services.handoff import Escalations
 from bot.services.locks import KeyedLocks
+from bot.storage import content as content_rows
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database
 from bot.types import ConversationStatus, Event, Reply, UserMessage
@@ -101,6 +103,10 @@ class ConversationService:
                     text=message.text,
                     payload={"button": message.button} if message.button else {},
                 )
+            if "forget" not in names and _fell_to_fallback(state, result.state, result.events):
+                await content_rows.record_unanswered(  # for the editors' work list
+                    session, text=anonymise(message.text), language=result.state.language
+                )
             if "escalate" in names and status not in HELD:
                 status = ConversationStatus.QUEUED
             effect = await self.escalations.on_turn(
@@ -159,6 +165,16 @@ def _intent(events: tuple[Event, ...]) -> str | None:
         if event.name == "understood":
             return str(event.data["intent"])
     return None
+
+
+def _fell_to_fallback(
+    before: DialogueState, after: DialogueState, events: tuple[Event, ...]
+) -> bool:
+    """The text was not understood and the bot said so (an editor's unanswered question)."""
+    if _intent(events) != "out_of_scope":
+        return False
+    gave_up = any(e.name == "escalate" and e.data.get("reason") == "not_understood" for e in events)
+    return after.misses > before.misses or gave_up
 
 
 def _risk_level(events: tuple[Event, ...]) -> str | None:

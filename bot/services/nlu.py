@@ -108,6 +108,23 @@ def load_model(content_dir: Path, cache_dir: Path, *, retrain: bool = False) -> 
     return LoadedModel(model, path, trained, seconds, data.counts())
 
 
+def train_from_data(data: NluData, cache_dir: Path, threshold: float) -> Callable[[str], Intent]:
+    """A classifier for in-memory training data (published revisions); cached by its hash."""
+    digest = hashlib.sha256(
+        f"{MODEL_VERSION}|scikit-learn {version('scikit-learn')}|numpy {version('numpy')}".encode()
+    )
+    digest.update(repr(data).encode())
+    data_hash = digest.hexdigest()
+    path = cache_path(cache_dir / "published", data_hash)  # apart from the files' model
+    model = _load_cached(path, data_hash)
+    if model is None:
+        model = NluModel.train(data, data_hash=data_hash)
+        _save(model, path)
+        _remove_stale(path)
+        log.info("nlu: trained %s from published content", path.name)
+    return model.classifier(threshold)
+
+
 def read_test_data(directory: Path) -> NluData:
     """A held-out test set in the same layout as the training data."""
     return read_nlu_files(directory)[0]

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from bot.admin import install as install_admin
 from bot.channels import telegram, webchat, whatsapp
 from bot.console import install as install_console
 from bot.web.security import BodyLimit, SecurityHeaders
@@ -49,6 +50,7 @@ def create_app(sapar: Sapar) -> FastAPI:
     )
     _include_channels(app, sapar)
     install_console(app, sapar)
+    install_admin(app, sapar)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def chat_page(request: Request) -> Response:

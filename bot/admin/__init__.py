@@ -1,0 +1,63 @@
+"""The content staff's admin at /admin: install it on the web app with `install(app, sapar)`.
+
+Install it after the console: it shares the console's staff accounts and sessions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from bot.admin import (
+    views_answers,
+    views_auth,
+    views_documents,
+    views_indicators,
+    views_lists,
+    views_work,
+)
+from bot.admin.state import HERE, Admin, make_templates
+from bot.console.canned import Canned
+
+if TYPE_CHECKING:
+    from bot.app import Sapar
+
+__all__ = ["install"]
+
+
+def install(app: FastAPI, sapar: Sapar) -> None:
+    """Add the admin's routes and static files (nothing when content is not in the database)."""
+    if sapar.live_content is None:
+        return
+    app.state.admin = Admin(
+        settings=sapar.settings,
+        staff=app.state.console.staff,
+        live=sapar.live_content,
+        templates=make_templates(),
+    )
+    sapar.live_content.listeners.append(lambda docs: _canned_to_console(app, docs))
+    app.mount("/admin/static", StaticFiles(directory=HERE / "static"), name="admin-static")
+    modules = (
+        views_auth,
+        views_answers,
+        views_lists,
+        views_indicators,
+        views_documents,
+        views_work,
+    )
+    for module in modules:
+        app.include_router(module.router)
+
+
+def _canned_to_console(app: FastAPI, docs: dict[str, Any]) -> None:
+    """The console's canned replies follow the published knowledge/canned_replies.yml."""
+    data = docs.get("knowledge/canned_replies.yml") or {}
+    replies = tuple(
+        Canned(str(r["id"]), str(r["title"]), str(r["ky"]).strip(), str(r["ru"]).strip())
+        for r in data.get("replies") or ()
+    )
+    console = getattr(app.state, "console", None)
+    if console is not None:
+        console.canned = replies

@@ -1,0 +1,114 @@
+"""The admin's parts, built once from a running Sapar and kept on `app.state.admin`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import jinja2
+from fastapi import Depends, HTTPException, Request
+from fastapi.templating import Jinja2Templates
+
+from bot.services.content_diff import show
+from bot.services.content_store import LiveContent
+from bot.services.revisions import Revision, Revisions
+from bot.services.staff import Staff, StaffService
+from bot.web.auth import NotLoggedIn, require
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
+
+HERE = Path(__file__).parent
+PATH = "/admin"  # the admin's own session cookie is scoped here
+EDITOR_ROLES = ("editor", "admin")
+STATUSES = {"draft": "черновик", "published": "опубликовано", "superseded": "заменено"}
+# The documents the admin names in its menu; every other document is reachable from the index.
+TITLES = {
+    "knowledge/answers.yml": "Ответы",
+    "knowledge/hotlines.yml": "Горячие линии по странам",
+    "knowledge/canned_replies.yml": "Готовые ответы операторов",
+    "knowledge/indicators.yml": "Признаки риска в вакансиях",
+    "knowledge/wages.yml": "Справочные зарплаты",
+    "knowledge/agencies.yml": "Разрешённые агентства",
+    "knowledge/offer_texts.yml": "Тексты проверки вакансий",
+    "nlu/ky.yml": "Примеры фраз (кыргызча)",
+    "nlu/ru.yml": "Примеры фраз (по-русски)",
+}
+
+FORMS = {  # documents with a form of their own (all have the YAML page too)
+    "knowledge/answers.yml": "/admin/answers",
+    "knowledge/hotlines.yml": "/admin/hotlines",
+    "knowledge/canned_replies.yml": "/admin/canned",
+    "knowledge/indicators.yml": "/admin/indicators",
+    "knowledge/wages.yml": "/admin/wages",
+}
+
+
+@dataclass
+class Admin:
+    """Everything an admin request needs."""
+
+    settings: Settings
+    staff: StaffService
+    live: LiveContent
+    templates: Jinja2Templates
+
+    @property
+    def revisions(self) -> Revisions:
+        return self.live.revisions
+
+    def page(self, request: Request, template: str, me: Staff, **values: Any) -> Any:
+        """A rendered page; every page gets who is asking and an optional error."""
+        response = self.templates.TemplateResponse(
+            request, template, {"me": me, "error": None, "notice": None, **values}
+        )
+        response.headers["cache-control"] = "no-store"
+        return response
+
+    async def working_copy(self, document: str) -> Revision:
+        """The newest revision of a document (a draft if there is one, else the live one)."""
+        found = await self.revisions.latest(document)
+        if found is None:
+            raise HTTPException(404, "no such document")
+        return found
+
+
+def make_templates() -> Jinja2Templates:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,  # every text is data, never markup
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(statuses=STATUSES, titles=TITLES, forms=FORMS)
+    env.filters["show"] = show
+    env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC")
+    return Jinja2Templates(env=env)
+
+
+def admin(request: Request) -> Admin:
+    found: Admin = request.app.state.admin
+    return found
+
+
+def staff_service(request: Request) -> StaffService:
+    return admin(request).staff
+
+
+_editor = require(staff_service, *EDITOR_ROLES)
+
+
+async def editor(request: Request) -> Staff:
+    """An editor or admin (CSRF-checked on writes); a page request without a session logs in."""
+    try:
+        return await _editor(request)
+    except NotLoggedIn as exc:
+        if exc.status_code == 303:
+            raise HTTPException(
+                303, "log in first", headers={"location": f"{PATH}/login"}
+            ) from None
+        raise
+
+
+AdminDep = Annotated[Admin, Depends(admin)]
+Editor = Annotated[Staff, Depends(editor)]

@@ -1,0 +1,122 @@
+"""The admin's start page and answers: list, search, edit ky and ru side by side, preview."""
+
+from __future__ import annotations
+
+import copy
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Request, Response
+from fastapi.responses import RedirectResponse
+
+from bot.admin.state import TITLES, AdminDep, Editor
+from bot.engine import replies
+from bot.engine.answers import parse_answers
+from bot.engine.bilingual import ContentError
+from bot.services.revisions import Revision, RevisionError
+
+router = APIRouter(prefix="/admin", include_in_schema=False)
+ANSWERS = "knowledge/answers.yml"
+FIELDS = ("title", "short", "more")
+Text = Annotated[str, Form(max_length=5000)]
+
+
+@router.get("")
+async def index(request: Request, admin: AdminDep, me: Editor) -> Response:
+    live = await admin.revisions.live()
+    drafts = await admin.revisions.drafts()
+    names = [n for n in TITLES if n in live.documents]
+    names += sorted(n for n in live.documents if n not in TITLES)
+    page: Response = admin.page(request, "index.html", me, names=names, drafts=drafts)
+    return page
+
+
+@router.get("/answers")
+async def answers(request: Request, admin: AdminDep, me: Editor, q: str = "") -> Response:
+    copy_ = await admin.working_copy(ANSWERS)
+    wanted = q.strip().lower()
+    items = [
+        item
+        for item in copy_.data.get("answers") or ()
+        if not wanted or wanted in _searchable(item)
+    ]
+    page: Response = admin.page(request, "answers.html", me, items=items, q=q, revision=copy_)
+    return page
+
+
+def _searchable(item: dict[str, Any]) -> str:
+    parts = [str(item.get("id", ""))]
+    for field in FIELDS:
+        parts += [str(v) for v in dict(item.get(field) or {}).values()]
+    return " ".join(parts).lower()
+
+
+@router.get("/answers/{answer_id}")
+async def answer_page(
+    request: Request, admin: AdminDep, me: Editor, answer_id: str, saved: int | None = None
+) -> Response:
+    copy_ = await admin.working_copy(ANSWERS)
+    item = _item(copy_.data, answer_id)
+    notice = (
+        f"Сохранено как черновик #{saved}. Опубликуйте, чтобы бот отвечал так." if saved else None
+    )
+    return _form(request, admin, me, item, copy_, notice=notice)
+
+
+@router.post("/answers/{answer_id}")
+async def save_answer(
+    request: Request,
+    admin: AdminDep,
+    me: Editor,
+    answer_id: str,
+    title_ky: Text, title_ru: Text, short_ky: Text, short_ru: Text,
+    more_ky: Text, more_ru: Text,
+    checked: Annotated[str, Form(max_length=10)],
+    note: Annotated[str, Form(max_length=500)] = "",
+) -> Response:  # fmt: skip
+    copy_ = await admin.working_copy(ANSWERS)
+    data = copy.deepcopy(copy_.data)
+    item = _item(data, answer_id)
+    values = {"title": (title_ky, title_ru), "short": (short_ky, short_ru)}
+    values["more"] = (more_ky, more_ru)
+    for field, (ky, ru) in values.items():
+        item[field] = {
+            "ky": ky.replace("\r\n", "\n").strip(),
+            "ru": ru.replace("\r\n", "\n").strip(),
+        }
+    item["checked"] = checked.strip()
+    try:
+        draft = await admin.revisions.save_draft(ANSWERS, data, me.username, note)
+    except RevisionError as exc:
+        page = _form(request, admin, me, item, copy_, error=str(exc))
+        page.status_code = 422
+        return page
+    return RedirectResponse(f"/admin/answers/{answer_id}?saved={draft.number}", status_code=303)
+
+
+def _item(data: dict[str, Any], answer_id: str) -> dict[str, Any]:
+    for item in data.get("answers") or ():
+        if item.get("id") == answer_id:
+            found: dict[str, Any] = item
+            return found
+    raise HTTPException(404, "no such answer")
+
+
+def _form(
+    request: Request, admin: AdminDep, me: Editor, item: dict[str, Any], revision: Revision,
+    *, error: str | None = None, notice: str | None = None,
+) -> Response:  # fmt: skip
+    page: Response = admin.page(
+        request, "answer.html", me, item=item, revision=revision,
+        previews=_previews(admin, item), error=error, notice=notice,
+    )  # fmt: skip
+    return page
+
+
+def _previews(admin: AdminDep, item: dict[str, Any]) -> dict[str, Any]:
+    """The answer as a chat bubble with its buttons, per language (none while it is broken)."""
+    try:
+        answer = parse_answers({"answers": [item]})[str(item["id"])]
+    except ContentError:
+        return {}
+    content = admin.live.store.current
+    return {lang: replies.answer_short(content, answer, None, lang) for lang in ("ky", "ru")}

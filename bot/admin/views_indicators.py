@@ -1,0 +1,84 @@
+"""Warning signs of the offer check: names, texts, patterns per language, severity, question."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response
+from fastapi.responses import RedirectResponse
+
+from bot.admin.state import AdminDep, Editor
+from bot.engine.indicators import SEVERITIES
+from bot.services.revisions import Revision, RevisionError
+
+router = APIRouter(prefix="/admin", include_in_schema=False)
+INDICATORS = "knowledge/indicators.yml"
+TEXTS = ("name", "explanation", "advice")
+MAX_FIELD = 20_000
+
+
+@router.get("/indicators")
+async def indicators(request: Request, admin: AdminDep, me: Editor) -> Response:
+    working = await admin.working_copy(INDICATORS)
+    page: Response = admin.page(
+        request, "indicators.html", me, items=working.data.get("indicators") or {},
+        revision=working,
+    )  # fmt: skip
+    return page
+
+
+@router.get("/indicators/{ind_id}")
+async def indicator(request: Request, admin: AdminDep, me: Editor, ind_id: str) -> Response:
+    working = await admin.working_copy(INDICATORS)
+    return _form(request, admin, me, ind_id, _item(working.data, ind_id), working)
+
+
+@router.post("/indicators/{ind_id}")
+async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: str) -> Response:
+    form = await request.form()
+    working = await admin.working_copy(INDICATORS)
+    data = copy.deepcopy(working.data)
+    item = _item(data, ind_id)
+    item["severity"] = _field(form, "severity")
+    for part in TEXTS:
+        item[part] = {lang: _field(form, f"{part}-{lang}") for lang in ("ky", "ru")}
+    item["patterns"] = {
+        lang: [p.strip() for p in _field(form, f"patterns-{lang}").split("\n") if p.strip()]
+        for lang in ("ky", "ru")
+    }
+    if isinstance(item.get("question"), dict):
+        for lang in ("ky", "ru"):
+            item["question"][lang] = _field(form, f"question-{lang}")
+    try:
+        draft = await admin.revisions.save_draft(INDICATORS, data, me.username, ind_id)
+    except RevisionError as exc:
+        page = _form(request, admin, me, ind_id, item, working, error=str(exc))
+        page.status_code = 422
+        return page
+    return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
+
+
+def _item(data: dict[str, Any], ind_id: str) -> dict[str, Any]:
+    found = (data.get("indicators") or {}).get(ind_id)
+    if not isinstance(found, dict):
+        raise HTTPException(404, "no such indicator")
+    return found
+
+
+def _field(form: Any, name: str) -> str:
+    value = form.get(name)
+    if not isinstance(value, str):
+        raise HTTPException(422, f"field {name} is missing")
+    return value.replace("\r\n", "\n").strip()[:MAX_FIELD]
+
+
+def _form(
+    request: Request, admin: AdminDep, me: Editor, ind_id: str, item: dict[str, Any],
+    revision: Revision, error: str | None = None,
+) -> Response:  # fmt: skip
+    page: Response = admin.page(
+        request, "indicator.html", me, ind_id=ind_id, item=item, revision=revision,
+        severities=SEVERITIES, texts=TEXTS, error=error,
+    )  # fmt: skip
+    return page

@@ -1,0 +1,182 @@
+"""Content as documents: one parsed YAML file each, keyed by its path (`knowledge/answers.yml`).
+
+Documents are what the database stores and what `knowledge export`/`import` writes and reads.
+Everything here is pure apart from reading and writing files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.engine.answers import parse_answers
+from bot.engine.content import Classifier, Content, ContentError
+from bot.engine.indicators import Catalogue, CatalogueError
+from bot.engine.nlu_data import NluData, NluDataError, parse_nlu
+
+Documents = Mapping[str, Any]
+FOLDERS = ("dialogues", "knowledge", "nlu")
+NLU_DOCUMENTS = ("nlu/ky.yml", "nlu/ru.yml")
+OFFER_FILES = ("indicators", "wages", "agencies", "offer_texts")
+
+
+def jsonable(value: Any) -> Any:
+    """YAML data as JSON data: dates become ISO strings, keys strings; order is kept."""
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def read_documents(content_dir: Path) -> dict[str, Any]:
+    """Every content file under `content_dir`, parsed; a syntax error names the file."""
+    found: dict[str, Any] = {}
+    for folder in FOLDERS:
+        for path in sorted((content_dir / folder).glob("*.yml")):
+            name = f"{folder}/{path.name}"
+            try:
+                found[name] = jsonable(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+            except yaml.YAMLError as exc:
+                raise ContentError(f"{name}: {exc}") from exc
+    return found
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes multi-line texts as `|` blocks so that a diff in git reads like the text."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dump_yaml(data: Any) -> str:
+    """One document as YAML, keys in their stored order."""
+    text: str = yaml.dump(
+        data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
+    )
+    return text
+
+
+def write_documents(docs: Documents, directory: Path) -> list[Path]:
+    written = []
+    for name, data in docs.items():
+        path = directory / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dump_yaml(data), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def merged_dialogues(docs: Documents) -> dict[str, Any]:
+    """Every dialogues/*.yml merged section by section (texts, buttons, menus, …)."""
+    merged: dict[str, dict[str, Any]] = {s: {} for s in ("texts", "buttons", "menus")}
+    merged["language_words"] = {}
+    for name in sorted(n for n in docs if n.startswith("dialogues/")):
+        for section, values in merged.items():
+            for key, value in dict(docs[name].get(section) or {}).items():
+                if key in values:
+                    raise ContentError(f"{name}: {section}.{key} is defined twice")
+                values[key] = value
+    return merged
+
+
+def catalogue(docs: Documents) -> Catalogue:
+    """The offer check's catalogue; an error names the file, the item and the field."""
+    parts = {f: docs.get(f"knowledge/{f}.yml") or {} for f in OFFER_FILES}
+    try:
+        return Catalogue.from_data(
+            indicators=parts["indicators"],
+            wages=parts["wages"],
+            agencies=parts["agencies"],
+            texts=parts["offer_texts"],
+        )
+    except CatalogueError as exc:
+        raise ContentError(f"knowledge/{exc}") from exc
+
+
+def nlu_data(docs: Documents) -> NluData:
+    data = NluData()
+    for name in NLU_DOCUMENTS:
+        language = name.removeprefix("nlu/").removesuffix(".yml")
+        try:
+            data = data.merged(parse_nlu(docs.get(name), language))
+        except NluDataError as exc:
+            raise ContentError(f"{name}: {exc}") from exc
+    return data
+
+
+def build_content(
+    docs: Documents, classify: Classifier | None = None, revision: str = "seed"
+) -> Content:
+    """The engine's content from documents (raises ContentError naming what is wrong)."""
+    knowledge = {n.removeprefix("knowledge/"): d for n, d in docs.items()}
+    return Content.from_data(
+        merged_dialogues(docs),
+        hotlines=knowledge.get("hotlines.yml"),
+        answers=knowledge.get("answers.yml"),
+        offers=catalogue(docs),
+        classify=classify,
+        revision=revision,
+    )
+
+
+def check_canned(data: Any) -> None:
+    for raw in dict(data or {}).get("replies") or ():
+        missing = [k for k in ("id", "title", "ky", "ru") if not str(raw.get(k) or "").strip()]
+        if missing:
+            where = f"knowledge/canned_replies.yml: reply {raw.get('id')!r}"
+            raise ContentError(f"{where} lacks {', '.join(missing)}")
+
+
+def check_documents(docs: Documents) -> list[str]:
+    """Every problem in a set of documents, each naming its file, item and field."""
+    checks: list[tuple[str, Callable[[], object]]] = [
+        ("dialogues/*.yml", lambda: Content.from_data(merged_dialogues(docs))),
+        ("knowledge/answers.yml", lambda: parse_answers(docs.get("knowledge/answers.yml"))),
+        ("knowledge/hotlines.yml", lambda: _hotlines(docs.get("knowledge/hotlines.yml"))),
+        ("", lambda: catalogue(docs)),
+        ("", lambda: nlu_data(docs)),
+        ("", lambda: check_canned(docs.get("knowledge/canned_replies.yml"))),
+    ]
+    problems = []
+    for where, check in checks:
+        try:
+            check()
+        except (ContentError, KeyError, TypeError, ValueError, AttributeError) as exc:
+            message = str(exc)
+            named = not where or message.startswith(where)
+            problems.append(message if named else f"{where}: {message}")
+    return problems
+
+
+def _hotlines(data: Any) -> None:
+    countries = dict(data or {}).get("countries")
+    if not isinstance(countries, Mapping) or not countries:
+        raise ContentError("countries: missing")
+    both_languages(countries, "countries")
+
+
+def both_languages(value: Any, where: str) -> None:
+    """Every {ky, ru} pair below `value` has a non-empty text in each language."""
+    if isinstance(value, Mapping):
+        if {"ky", "ru"} & set(value) and all(isinstance(v, str) for v in value.values()):
+            for lang in ("ky", "ru"):
+                if not str(value.get(lang) or "").strip():
+                    raise ContentError(f"{where}.{lang}: the text is empty or missing")
+            return
+        for key, item in value.items():
+            both_languages(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            both_languages(item, f"{where}[{i}]")

@@ -1,0 +1,62 @@
+"""Indicators edited as forms; "try it" runs the offer check with the unpublished draft."""
+
+from __future__ import annotations
+
+from bot.app import Sapar
+from tests.admin.conftest import csrf, live
+from tests.admin.test_lists import fields
+from tests.console.conftest import Login
+
+SIGN = "сдайте ваш загранник нам"
+
+
+async def test_the_list_and_one_indicator_with_its_patterns(login: Login) -> None:
+    editor = await login("editor")
+    listing = await editor.get("/admin/indicators")
+    assert 'href="/admin/indicators/document_retention"' in listing.text
+    page = await editor.get("/admin/indicators/document_retention")
+    form = fields(page.text)
+    assert form["name-ru"] == "Паспорт заберут" and form["name-ky"] == "Паспортту алып калышат"
+    assert len(form["patterns-ru"].splitlines()) == 4
+    assert "<option selected>critical</option>" in page.text
+
+
+async def test_a_new_pattern_works_in_try_it_before_it_is_published(
+    login: Login, sapar: Sapar
+) -> None:
+    editor = await login("editor")
+    token = await csrf(editor)
+    before = await editor.post("/admin/try", data={"csrf_token": token, "text": SIGN})
+    assert "Паспорт заберут" not in before.text
+
+    form = fields((await editor.get("/admin/indicators/document_retention")).text)
+    form["patterns-ru"] += "\n" + r"\bзагранник\w{0,3}\b[^.!?\n]{0,20}\bнам\b"
+    form["severity"] = "critical"
+    saved = await editor.post("/admin/indicators/document_retention", data=form)
+    assert saved.status_code == 303
+
+    after = await editor.post("/admin/try", data={"csrf_token": token, "text": SIGN})
+    assert "Паспорт заберут" in after.text  # the draft catalogue
+    assert sapar.content.current.offers is not None
+    live_ids = {i.id for i in sapar.content.current.offers.indicators}
+    assert "document_retention" in live_ids  # users still get the published patterns
+
+
+async def test_a_broken_pattern_or_severity_is_refused(login: Login, sapar: Sapar) -> None:
+    editor = await login("editor")
+    form = fields((await editor.get("/admin/indicators/document_retention")).text)
+    form["severity"] = "critical"
+    broken = form | {"patterns-ky": form["patterns-ky"] + "\n(паспорт"}
+    refused = await editor.post("/admin/indicators/document_retention", data=broken)
+    assert refused.status_code == 422
+    assert "indicators.yml: document_retention" in refused.text and "patterns" in refused.text
+    unbounded = form | {"patterns-ru": "паспорт.*заберем"}
+    assert (
+        await editor.post("/admin/indicators/document_retention", data=unbounded)
+    ).status_code == 422
+    bad = form | {"severity": "awful"}
+    refused = await editor.post("/admin/indicators/document_retention", data=bad)
+    assert refused.status_code == 422 and "severity" in refused.text
+    assert [r.number for r in await live(sapar).revisions.history("knowledge/indicators.yml")] == [
+        1
+    ]
