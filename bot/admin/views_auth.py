@@ -1,8 +1,4 @@
-"""Logging in and out of the admin: the console's accounts and sessions, a cookie for /admin.
-
-The console's session cookie is scoped to /console, so the admin sets the same cookie (same
-name, same session table, same throttling) scoped to /admin when staff log in here.
-"""
+"""Logging in and out at /admin: the same accounts, sessions and cookie as the console."""
 
 from __future__ import annotations
 
@@ -16,8 +12,9 @@ from fastapi.responses import RedirectResponse
 from bot.admin.state import PATH, AdminDep
 from bot.services.staff import LoginResult
 from bot.web import csrf
-from bot.web.auth import current_staff
+from bot.web.auth import current_staff, home_for
 from bot.web.sessions import COOKIE, secure
+from bot.web.sessions import PATH as COOKIE_PATH
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 LOGIN_COOKIE = "sapar_admin_login_csrf"  # double-submit token for the login form
@@ -31,17 +28,26 @@ def _cookie(response: Response, request: Request, admin: AdminDep, name: str, va
             max_age: int = 0) -> None:  # fmt: skip
     safe = secure(request, admin.settings)
     if value is None:
-        response.delete_cookie(name, path=PATH, httponly=True, samesite="strict", secure=safe)
+        response.delete_cookie(
+            name, path=COOKIE_PATH, httponly=True, samesite="strict", secure=safe
+        )
         return
     response.set_cookie(
-        name, value, max_age=max_age, path=PATH, httponly=True, samesite="strict", secure=safe
+        name,
+        value,
+        max_age=max_age,
+        path=COOKIE_PATH,
+        httponly=True,
+        samesite="strict",
+        secure=safe,
     )
 
 
 @router.get("/login")
 async def login_page(request: Request, admin: AdminDep) -> Response:
-    if await current_staff(request, admin.staff) is not None:
-        return RedirectResponse(PATH, status_code=303)
+    who = await current_staff(request, admin.staff)
+    if who is not None:
+        return RedirectResponse(home_for(who.role), status_code=303)
     return _form(request, admin, error=None)
 
 
@@ -74,7 +80,8 @@ async def login(
     result, token = await admin.staff.login(username.strip(), password, address)
     if result is not LoginResult.OK or token is None:
         return _form(request, admin, ERRORS[result])
-    response = RedirectResponse(PATH, status_code=303)
+    who = await admin.staff.resolve(token)
+    response = RedirectResponse(home_for(who.role if who else "editor"), status_code=303)
     hours = admin.settings.operators.session_hours
     _cookie(response, request, admin, COOKIE, token, max_age=int(hours * 3600))
     _cookie(response, request, admin, LOGIN_COOKIE, None)

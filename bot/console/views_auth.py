@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from bot.console.state import ConsoleDep
 from bot.services.staff import LoginResult
 from bot.web import csrf
-from bot.web.auth import current_staff
+from bot.web.auth import current_staff, home_for
 from bot.web.sessions import COOKIE, clear_cookie, set_cookie
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -25,8 +25,9 @@ LOGIN_ERRORS = {
 
 @router.get("/login")
 async def login_page(request: Request, console: ConsoleDep) -> Response:
-    if await current_staff(request, console.staff) is not None:
-        return RedirectResponse("/console", status_code=303)
+    who = await current_staff(request, console.staff)
+    if who is not None:
+        return RedirectResponse(home_for(who.role), status_code=303)
     return _login_form(request, console, error=None)
 
 
@@ -56,7 +57,8 @@ async def login(
     result, token = await console.staff.login(username.strip(), password, address)
     if result is not LoginResult.OK or token is None:
         return _login_form(request, console, LOGIN_ERRORS[result])
-    response = RedirectResponse("/console", status_code=303)
+    who = await console.staff.resolve(token)
+    response = RedirectResponse(home_for(who.role if who else "operator"), status_code=303)
     hours = console.settings.operators.session_hours
     set_cookie(response, request, console.settings, COOKIE, token, max_age=int(hours * 3600))
     clear_cookie(response, request, console.settings, LOGIN_COOKIE)

@@ -15,6 +15,11 @@ OPERATOR_ROLES = ("operator", "admin")
 ADMIN_ROLES = ("admin",)
 
 
+def home_for(role: str) -> str:
+    """Where a staff member starts: editors edit content, everyone else answers chats."""
+    return "/admin" if role == "editor" else "/console"
+
+
 class NotLoggedIn(HTTPException):
     """No live session: a page request is sent to the login form, anything else gets 401."""
 

@@ -11,7 +11,7 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 COOKIE = "sapar_staff"
-PATH = "/console"
+PATH = "/"  # one login for the console and the admin; roles decide what each may see
 
 
 def session_secret(settings: Settings) -> bytes:

@@ -17,7 +17,7 @@ async def test_login_sets_a_secure_http_only_strict_cookie(app: FastAPI) -> None
         )
         assert response.status_code == 303 and response.headers["location"] == "/console"
         cookie = next(c for c in response.headers.get_list("set-cookie") if "sapar_staff=" in c)
-        for flag in ("HttpOnly", "Secure", "SameSite=strict", "Path=/console"):
+        for flag in ("HttpOnly", "Secure", "SameSite=strict", "Path=/;"):
             assert flag in cookie, cookie
         queue = await http.get("/console")
         assert queue.status_code == 200 and "Очередь" in queue.text
@@ -92,3 +92,17 @@ async def test_editors_are_not_shown_conversations(login: Login) -> None:
     http: httpx.AsyncClient = await login("editor")
     response = await http.get("/console")
     assert response.status_code == 403 and "Очередь" not in response.text
+
+
+async def test_regression_one_login_serves_both_rooms_by_role(app: FastAPI) -> None:
+    """Staff had to log in twice: the session cookie only reached /console."""
+    await app.state.console.staff.add("dina", PASSWORD, "editor")
+    async with client_for(app) as http:
+        token = await csrf_of(http, "/console/login")
+        response = await http.post(
+            "/console/login", data={"username": "dina", "password": PASSWORD, "csrf_token": token}
+        )
+        assert response.status_code == 303 and response.headers["location"] == "/admin"
+        admin = await http.get("/admin", headers={"accept": "text/html"})
+        assert admin.status_code == 200
+        assert (await http.get("/console")).status_code == 403  # an editor sees no chats
