@@ -19,7 +19,8 @@ from bot.admin import (
     views_work,
 )
 from bot.admin.state import HERE, Admin, make_templates
-from bot.console.canned import Canned
+from bot.services.canned import DOCUMENT as CANNED_DOCUMENT
+from bot.services.canned import parse_canned
 
 if TYPE_CHECKING:
     from bot.app import Sapar
@@ -53,11 +54,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
 
 def _canned_to_console(app: FastAPI, docs: dict[str, Any]) -> None:
     """The console's canned replies follow the published knowledge/canned_replies.yml."""
-    data = docs.get("knowledge/canned_replies.yml") or {}
-    replies = tuple(
-        Canned(str(r["id"]), str(r["title"]), str(r["ky"]).strip(), str(r["ru"]).strip())
-        for r in data.get("replies") or ()
-    )
+    replies = parse_canned(docs.get(CANNED_DOCUMENT))
     console = getattr(app.state, "console", None)
     if console is not None:
         console.canned = replies

@@ -1,38 +1,15 @@
-"""Canned replies for operators, from knowledge/canned_replies.yml (each in ky and ru)."""
+"""The canned replies the console starts with: those in the content folder."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
-from bot.engine.bilingual import ContentError
-from bot.services.content import read_yaml
+from bot.services.canned import DOCUMENT, Canned, parse_canned
+from bot.services.content_docs import read_documents
 
-
-@dataclass(frozen=True, slots=True)
-class Canned:
-    """A ready answer: a short title for the operator and the text in both languages."""
-
-    id: str
-    title: str
-    ky: str
-    ru: str
+__all__ = ["Canned", "load_canned"]
 
 
 def load_canned(content_dir: Path) -> tuple[Canned, ...]:
-    """The canned replies; a missing translation is an error, never silently skipped."""
-    path = content_dir / "knowledge" / "canned_replies.yml"
-    if not path.exists():
-        return ()
-    data = read_yaml(path) or {}
-    items = []
-    for raw in data.get("replies") or ():
-        missing = [k for k in ("id", "title", "ky", "ru") if not str(raw.get(k) or "").strip()]
-        if missing:
-            raise ContentError(f"{path}: reply {raw.get('id')!r} lacks {', '.join(missing)}")
-        items.append(
-            Canned(
-                str(raw["id"]), str(raw["title"]), str(raw["ky"]).strip(), str(raw["ru"]).strip()
-            )
-        )
-    return tuple(items)
+    """Parsed from knowledge/canned_replies.yml; none when the file is absent."""
+    return parse_canned(read_documents(content_dir).get(DOCUMENT))

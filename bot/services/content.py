@@ -5,77 +5,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import yaml
-
-from bot.engine.answers import parse_answers
 from bot.engine.content import Classifier, Content, ContentError
-from bot.services.nlu import read_nlu_files
-from bot.services.offer_knowledge import OfferKnowledgeError, load_catalogue
+from bot.services.content_docs import build_content, check_documents, read_documents
 
 log = logging.getLogger(__name__)
 
 
-def read_yaml(path: Path) -> Any:
-    """One YAML file; a syntax error names the file and line."""
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: {exc}") from exc
-
-
-def read_dialogues(content_dir: Path) -> dict[str, Any]:
-    """Every dialogues/*.yml merged section by section (texts, buttons, menus, …)."""
-    merged: dict[str, dict[str, Any]] = {
-        "texts": {},
-        "buttons": {},
-        "menus": {},
-        "language_words": {},
-    }
-    for path in sorted((content_dir / "dialogues").glob("*.yml")):
-        data = read_yaml(path) or {}
-        for section in merged:
-            for key, value in dict(data.get(section) or {}).items():
-                if key in merged[section]:
-                    raise ContentError(f"{path}: {section}.{key} is defined twice")
-                merged[section][key] = value
-    return merged
-
-
 def load_content(content_dir: Path, classify: Classifier | None = None) -> Content:
     """Build the engine's content from the seed files in `content_dir`."""
-    knowledge = content_dir / "knowledge"
-    try:
-        offers = load_catalogue(content_dir)
-    except OfferKnowledgeError as exc:
-        raise ContentError(str(exc)) from exc
-    return Content.from_data(
-        read_dialogues(content_dir),
-        hotlines=read_yaml(knowledge / "hotlines.yml"),
-        answers=read_yaml(knowledge / "answers.yml"),
-        offers=offers,
-        classify=classify,
-    )
+    return build_content(read_documents(content_dir), classify)
 
 
 def validate(content_dir: Path) -> list[str]:
     """Every problem in a content folder, each naming its file, item and field."""
-    problems: list[str] = []
-    knowledge = content_dir / "knowledge"
-    checks: list[tuple[str, Callable[[], object]]] = [
-        ("dialogues", lambda: Content.from_data(read_dialogues(content_dir))),
-        ("answers", lambda: parse_answers(read_yaml(knowledge / "answers.yml"))),
-        ("hotlines", lambda: read_yaml(knowledge / "hotlines.yml")["countries"]),
-        ("offer check", lambda: load_catalogue(content_dir)),
-        ("nlu", lambda: read_nlu_files(content_dir / "nlu")),
-    ]
-    for part, check in checks:
-        try:
-            check()
-        except (ContentError, OfferKnowledgeError, OSError, KeyError, TypeError, ValueError) as exc:
-            problems.append(f"{part}: {exc}")
-    return problems
+    try:
+        docs = read_documents(content_dir)
+    except ContentError as exc:  # a file that is not YAML at all
+        return [str(exc)]
+    return check_documents(docs)
 
 
 class ContentStore:

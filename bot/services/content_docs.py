@@ -17,6 +17,8 @@ from bot.engine.answers import parse_answers
 from bot.engine.content import Classifier, Content, ContentError
 from bot.engine.indicators import Catalogue, CatalogueError
 from bot.engine.nlu_data import NluData, NluDataError, parse_nlu
+from bot.services.canned import DOCUMENT as CANNED_DOCUMENT
+from bot.services.canned import parse_canned
 
 Documents = Mapping[str, Any]
 FOLDERS = ("dialogues", "knowledge", "nlu")
@@ -131,40 +133,39 @@ def build_content(
     )
 
 
-def check_canned(data: Any) -> None:
-    for raw in dict(data or {}).get("replies") or ():
-        missing = [k for k in ("id", "title", "ky", "ru") if not str(raw.get(k) or "").strip()]
-        if missing:
-            where = f"knowledge/canned_replies.yml: reply {raw.get('id')!r}"
-            raise ContentError(f"{where} lacks {', '.join(missing)}")
+REQUIRED = (
+    "dialogues/main.yml",
+    "knowledge/answers.yml",
+    "knowledge/hotlines.yml",
+    *(f"knowledge/{name}.yml" for name in OFFER_FILES),
+    *NLU_DOCUMENTS,
+)
 
 
 def check_documents(docs: Documents) -> list[str]:
-    """Every problem in a set of documents, each naming its file, item and field."""
+    """Every problem in a set of documents, each naming its part, file, item and field."""
+    problems = [f"{name}: missing" for name in REQUIRED if name not in docs]
     checks: list[tuple[str, Callable[[], object]]] = [
-        ("dialogues/*.yml", lambda: Content.from_data(merged_dialogues(docs))),
-        ("knowledge/answers.yml", lambda: parse_answers(docs.get("knowledge/answers.yml"))),
-        ("knowledge/hotlines.yml", lambda: _hotlines(docs.get("knowledge/hotlines.yml"))),
+        ("dialogues", lambda: Content.from_data(merged_dialogues(docs))),
+        ("answers", lambda: parse_answers(docs.get("knowledge/answers.yml"))),
+        ("hotlines", lambda: _hotlines(docs.get("knowledge/hotlines.yml"))),
         ("", lambda: catalogue(docs)),
         ("", lambda: nlu_data(docs)),
-        ("", lambda: check_canned(docs.get("knowledge/canned_replies.yml"))),
+        ("", lambda: parse_canned(docs.get(CANNED_DOCUMENT))),
     ]
-    problems = []
-    for where, check in checks:
+    for part, check in checks:
         try:
             check()
         except (ContentError, KeyError, TypeError, ValueError, AttributeError) as exc:
-            message = str(exc)
-            named = not where or message.startswith(where)
-            problems.append(message if named else f"{where}: {message}")
+            problems.append(f"{part}: {exc}" if part else str(exc))
     return problems
 
 
 def _hotlines(data: Any) -> None:
     countries = dict(data or {}).get("countries")
     if not isinstance(countries, Mapping) or not countries:
-        raise ContentError("countries: missing")
-    both_languages(countries, "countries")
+        raise ContentError("hotlines.yml: countries: missing")
+    both_languages(countries, "hotlines.yml: countries")
 
 
 def both_languages(value: Any, where: str) -> None:

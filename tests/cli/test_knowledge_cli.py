@@ -103,3 +103,11 @@ def test_a_broken_import_names_file_item_and_field_and_changes_nothing(
     output = capsys.readouterr().out
     assert "knowledge/indicators.yml: document_retention: severity" in output
     assert "nothing imported" in output
+
+
+def test_a_missing_content_file_is_a_problem(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "knowledge" / "answers.yml").unlink()
+    assert main(["knowledge", "validate", str(content_copy)]) == 1
+    assert "knowledge/answers.yml: missing" in capsys.readouterr().out
