@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.engine.language import detect, fold_with_map  # noqa: E402 - after the path setup
-from bot.engine.risk import MAX_CHARS, check_text  # noqa: E402
+from bot.engine.offer.risk import MAX_CHARS, check_text  # noqa: E402
+from bot.engine.text.language import detect, fold_with_map  # noqa: E402 - after the path setup
 from bot.services.offer_knowledge import load_catalogue  # noqa: E402
 
 

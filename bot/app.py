@@ -16,7 +16,7 @@ from bot.channels.telegram_outbound import TelegramDeliverer, make_bot
 from bot.channels.telegram_polling import TelegramRunner
 from bot.channels.webchat import WebchatHub
 from bot.channels.whatsapp_outbound import WhatsAppDeliverer
-from bot.engine.content import Classifier
+from bot.engine.nlu.intent import Classifier
 from bot.services.content import ContentStore, load_content
 from bot.services.content_store import LiveContent
 from bot.services.conversation import ConversationService

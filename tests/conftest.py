@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import text
 
 from bot.app import Sapar, build
-from bot.engine.content import Content, Intent
+from bot.engine.content.model import Content
+from bot.engine.nlu.intent import Intent
 from bot.services.content import load_content
 from bot.settings import load_settings
 from bot.storage import migrate

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.admin.state import TITLES, AdminDep, Editor
-from bot.engine import replies
-from bot.engine.answers import parse_answers
-from bot.engine.bilingual import ContentError
+from bot.engine.content.answers import parse_answers
+from bot.engine.content.bilingual import ContentError
+from bot.engine.dialogue import replies
 from bot.services.revisions import Revision, RevisionError
 
 router = APIRouter(prefix="/admin", include_in_schema=False)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.admin.state import AdminDep, Editor
-from bot.engine.indicators import SEVERITIES
+from bot.engine.offer.catalogue import SEVERITIES
 from bot.services.revisions import Revision, RevisionError
 
 router = APIRouter(prefix="/admin", include_in_schema=False)

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.admin.state import AdminDep, Editor
-from bot.engine.bilingual import ContentError
-from bot.engine.offer_report import render_report
-from bot.engine.risk import check_text
+from bot.engine.content.bilingual import ContentError
+from bot.engine.offer.report import render_report
+from bot.engine.offer.risk import check_text
 from bot.services.content_docs import OFFER_FILES, catalogue
 from bot.services.content_work import (
     agencies_from_csv,

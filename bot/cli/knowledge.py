@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.engine.content import ContentError
+from bot.engine.content.model import ContentError
 from bot.services.content import validate
 from bot.services.content_docs import check_documents, read_documents, write_documents
 from bot.services.revisions import RevisionError, Revisions

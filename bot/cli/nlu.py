@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.engine.nlu import ParseResult
+from bot.engine.nlu.classifier import ParseResult
 from bot.services.nlu import LoadedModel, load_model
 from bot.settings import Settings, load_settings
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from bot.engine.content import Classifier
+from bot.engine.nlu.intent import Classifier
 from bot.services.nlu import make_classifier
 from bot.settings import Settings
 

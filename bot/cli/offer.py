@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.engine.indicators import Catalogue
-from bot.engine.offer_eval import evaluate
-from bot.engine.offer_report import render_report
-from bot.engine.risk import check_text
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.evaluate import evaluate
+from bot.engine.offer.report import render_report
+from bot.engine.offer.risk import check_text
 from bot.services.offer_knowledge import OfferKnowledgeError, import_agencies, load_catalogue
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.engine.bilingual import ContentError
+from bot.engine.content.bilingual import ContentError
 
 DOCUMENT = "knowledge/canned_replies.yml"
 

@@ -6,7 +6,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.engine.content import Classifier, Content, ContentError
+from bot.engine.content.model import Content, ContentError
+from bot.engine.nlu.intent import Classifier
 from bot.services.content_docs import build_content, check_documents, read_documents
 
 log = logging.getLogger(__name__)

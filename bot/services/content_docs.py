@@ -13,10 +13,11 @@ from typing import Any
 
 import yaml
 
-from bot.engine.answers import parse_answers
-from bot.engine.content import Classifier, Content, ContentError
-from bot.engine.indicators import Catalogue, CatalogueError
-from bot.engine.nlu_data import NluData, NluDataError, parse_nlu
+from bot.engine.content.answers import parse_answers
+from bot.engine.content.model import Content, ContentError
+from bot.engine.nlu.data import NluData, NluDataError, parse_nlu
+from bot.engine.nlu.intent import Classifier
+from bot.engine.offer.catalogue import Catalogue, CatalogueError
 from bot.services.canned import DOCUMENT as CANNED_DOCUMENT
 from bot.services.canned import parse_canned
 

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.engine.content import Classifier, ContentError
-from bot.engine.nlu_data import NluData
+from bot.engine.content.model import ContentError
+from bot.engine.nlu.data import NluData
+from bot.engine.nlu.intent import Classifier
 from bot.services.content import ContentStore
 from bot.services.content_docs import NLU_DOCUMENTS, build_content, nlu_data, read_documents
 from bot.services.revisions import CHANNEL, Revision, Revisions

@@ -6,9 +6,9 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.engine import dialogue
-from bot.engine.content import Content
-from bot.engine.state import DialogueState
+from bot.engine.content.model import Content
+from bot.engine.dialogue import router as dialogue
+from bot.engine.dialogue.state import DialogueState
 from bot.services.content_work import anonymise
 from bot.services.handoff import Escalations
 from bot.services.locks import KeyedLocks

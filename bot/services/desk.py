@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.engine.content import Content
+from bot.engine.content.model import Content
 from bot.services.desk_view import (
     ChatView,
     DeskError,

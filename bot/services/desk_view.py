@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.engine.content import Content
-from bot.engine.offer_case import OfferCase
-from bot.engine.risk import assess
+from bot.engine.content.model import Content
+from bot.engine.offer.case import OfferCase
+from bot.engine.offer.risk import assess
 from bot.storage import handoffs, messages, staff
 from bot.storage.handoffs import Handoff, HandoffNote
 from bot.storage.models import Message

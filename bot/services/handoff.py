@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.engine.content import Content
+from bot.engine.content.model import Content
 from bot.services.live import LiveEvent
 from bot.settings_operators import DAYS, OperatorsSettings
 from bot.storage import handoffs

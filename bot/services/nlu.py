@@ -15,9 +15,9 @@ from pathlib import Path
 import joblib
 import yaml
 
-from bot.engine.content import Intent
-from bot.engine.nlu import MODEL_VERSION, NluModel
-from bot.engine.nlu_data import NluData, parse_nlu
+from bot.engine.nlu.classifier import MODEL_VERSION, NluModel
+from bot.engine.nlu.data import NluData, parse_nlu
+from bot.engine.nlu.intent import Intent
 
 log = logging.getLogger(__name__)
 

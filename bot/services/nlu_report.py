@@ -15,9 +15,8 @@ matplotlib.use("Agg")  # headless: reports are written on servers and in CI
 
 import matplotlib.pyplot as plt
 
-from bot.engine.language import detect
-from bot.engine.nlu import NluModel
-from bot.engine.nlu_eval import (
+from bot.engine.nlu.classifier import NluModel
+from bot.engine.nlu.evaluate import (
     Prediction,
     accuracy,
     accuracy_by_language,
@@ -28,6 +27,7 @@ from bot.engine.nlu_eval import (
     intent_errors,
     intent_report,
 )
+from bot.engine.text.language import detect
 from bot.services.nlu import read_nlu_files, read_test_data
 
 log = logging.getLogger(__name__)

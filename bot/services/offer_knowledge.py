@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bot.engine.indicators import Catalogue, CatalogueError
+from bot.engine.offer.catalogue import Catalogue, CatalogueError
 
 FILES = ("indicators.yml", "wages.yml", "agencies.yml", "offer_texts.yml")
 

@@ -8,8 +8,7 @@ from typing import Any
 
 import httpx
 
-from bot.engine.language import detect
-from bot.engine.nlu import (
+from bot.engine.nlu.classifier import (
     DEFAULT_THRESHOLD,
     RANKING_SIZE,
     IntentScore,
@@ -17,7 +16,8 @@ from bot.engine.nlu import (
     ParseResult,
     entities_of,
 )
-from bot.engine.nlu_data import OUT_OF_SCOPE
+from bot.engine.nlu.data import OUT_OF_SCOPE
+from bot.engine.text.language import detect
 
 log = logging.getLogger(__name__)
 

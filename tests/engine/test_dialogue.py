@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.engine.content import Content
-from bot.engine.dialogue import Step, step
-from bot.engine.state import DialogueState
+from bot.engine.content.model import Content
+from bot.engine.dialogue.router import Step, step
+from bot.engine.dialogue.state import DialogueState
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 KEY = ConversationKey("test", "1")

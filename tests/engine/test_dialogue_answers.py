@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.engine.content import Content
-from bot.engine.state import DialogueState
+from bot.engine.content.model import Content
+from bot.engine.dialogue.state import DialogueState
 from tests.engine.test_dialogue import payloads, say
 
 RU = DialogueState(language="ru", greeted=True)

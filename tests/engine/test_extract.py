@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.extract import Entity, extract_facts, find_entities
+from bot.engine.extract.facts import Entity, extract_facts, find_entities
 
 
 def _money(text: str) -> list[dict[str, object]]:

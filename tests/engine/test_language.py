@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.language import (
+from bot.engine.text.language import (
     Detection,
     detect,
     fold,

@@ -10,12 +10,12 @@ import pytest
 import yaml
 from rapidfuzz import fuzz, process
 
-from bot.engine.content import Intent
-from bot.engine.language import fold, normalize
-from bot.engine.nlu import NluModel
-from bot.engine.nlu_data import INTENTS, NluData, NluDataError, parse_nlu
-from bot.engine.nlu_eval import accuracy_by_language, detection_accuracy, evaluate
-from bot.engine.nlu_features import Featurizer
+from bot.engine.nlu.classifier import NluModel
+from bot.engine.nlu.data import INTENTS, NluData, NluDataError, parse_nlu
+from bot.engine.nlu.evaluate import accuracy_by_language, detection_accuracy, evaluate
+from bot.engine.nlu.features import Featurizer
+from bot.engine.nlu.intent import Intent
+from bot.engine.text.language import fold, normalize
 
 ROOT = Path(__file__).parents[2]
 THRESHOLD = 0.45  # config.yml's nlu.threshold

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.engine.indicators import Catalogue, CatalogueError, compile_pattern
-from bot.engine.money import Money
+from bot.engine.extract.money import Money
+from bot.engine.offer.catalogue import Catalogue, CatalogueError, compile_pattern
 from bot.services.offer_knowledge import FILES, OfferKnowledgeError, load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +139,7 @@ def test_load_catalogue_names_the_broken_file(tmp_path: Path) -> None:
 
 
 def test_unlicensed_agency_needs_a_complete_register() -> None:
-    from bot.engine.risk import check_text
+    from bot.engine.offer.risk import check_text
 
     offer = "Кадровое агентство «Бакыт Тревел» отправляет на фабрику в Турцию, 800$ в месяц."
     data = copy.deepcopy(_data())

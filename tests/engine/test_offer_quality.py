@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from bot.engine.indicators import Catalogue
-from bot.engine.offer_eval import EvalReport, evaluate
-from bot.engine.risk import check_text
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.evaluate import EvalReport, evaluate
+from bot.engine.offer.risk import check_text
 from bot.services.offer_knowledge import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]

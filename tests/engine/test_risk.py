@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.indicators import Catalogue
-from bot.engine.offer_case import OfferCase
-from bot.engine.risk import assess, check_text, risk_level
+from bot.engine.offer.case import OfferCase
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import assess, check_text, risk_level
 from bot.services.offer_knowledge import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]

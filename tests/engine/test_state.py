@@ -1,6 +1,6 @@
 """Saved states from older versions and with unknown keys still load."""
 
-from bot.engine.state import STATE_VERSION, DialogueState
+from bot.engine.dialogue.state import STATE_VERSION, DialogueState
 
 
 def test_empty_or_missing_state_is_a_new_conversation() -> None:

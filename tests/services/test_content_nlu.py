@@ -6,8 +6,8 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.engine.content import Intent
-from bot.engine.nlu_data import Example, NluData
+from bot.engine.nlu.data import Example, NluData
+from bot.engine.nlu.intent import Intent
 from bot.services.content import ContentStore, load_content
 from bot.services.content_store import LiveContent
 from bot.services.content_work import with_example

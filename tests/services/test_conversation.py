@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from bot.engine.content import Content, Intent
+from bot.engine.content.model import Content
+from bot.engine.nlu.intent import Intent
 from bot.services.conversation import ConversationService
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database

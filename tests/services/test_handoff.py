@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.console.canned import load_canned
-from bot.engine.content import Content
+from bot.engine.content.model import Content
 from bot.services.conversation import ConversationService
 from bot.services.desk import Desk
 from bot.services.desk_view import DeskError

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine.content import Intent
+from bot.engine.nlu.intent import Intent
 from bot.services.nlu import cache_path, load_model, make_classifier, read_nlu_files
 
 TINY = Path(__file__).parents[1] / "data" / "nlu" / "tiny"

@@ -12,8 +12,8 @@ from typing import Any, ClassVar
 import httpx
 import pytest
 
-from bot.engine.nlu import NluModel
-from bot.engine.nlu_data import parse_nlu
+from bot.engine.nlu.classifier import NluModel
+from bot.engine.nlu.data import parse_nlu
 from bot.services.rasa import RasaNlu, RasaResponseError, from_rasa
 
 DOC = {

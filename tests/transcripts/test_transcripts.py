@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.engine.content import Content
-from bot.engine.dialogue import Step, step
-from bot.engine.state import DialogueState
+from bot.engine.content.model import Content
+from bot.engine.dialogue.router import Step, step
+from bot.engine.dialogue.state import DialogueState
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 HERE = Path(__file__).parent

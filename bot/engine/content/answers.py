@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.bilingual import ContentError, bilingual
+from bot.engine.content.bilingual import ContentError, bilingual
 
 
 @dataclass(frozen=True, slots=True)

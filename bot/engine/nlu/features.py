@@ -6,8 +6,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.engine.language import fold, normalize
-from bot.engine.nlu_data import NluData
+from bot.engine.nlu.data import NluData
+from bot.engine.text.language import fold, normalize
 
 MAX_CLASSIFIED_CHARS = 1500  # the intent of a long paste shows in its beginning
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)

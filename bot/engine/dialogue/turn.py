@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine.content import Content
-from bot.engine.state import DialogueState
+from bot.engine.content.model import Content
+from bot.engine.dialogue.state import DialogueState
 from bot.types import Button, Event, Language, Reply
 
 DEFAULT_LANGUAGE = Language.KY.value

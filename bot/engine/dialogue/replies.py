@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.engine.answers import Answer
-from bot.engine.content import Content
+from bot.engine.content.answers import Answer
+from bot.engine.content.model import Content
 from bot.types import Button, Reply
 
 

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.engine.language_lexicon import (
+from bot.engine.text.lexicon import (
     EN_WORDS,
     ENDING_MAX,
     KY_ENDINGS,
@@ -21,7 +21,7 @@ from bot.engine.language_lexicon import (
     RU_ENDINGS,
     RU_WORDS,
 )
-from bot.engine.language_translit import CHAR, INDEX, fold_chars, lower_chars, translit_chars
+from bot.engine.text.translit import CHAR, INDEX, fold_chars, lower_chars, translit_chars
 
 __all__ = ["Detection", "detect", "fold", "fold_with_map", "normalize", "reply_language"]
 

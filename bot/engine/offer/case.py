@@ -1,7 +1,7 @@
 """The values of an offer check: the case being checked and the assessment it gets.
 
 `OfferCase` is the dialogue's state for one offer: JSON-serialisable, immutable; `add_text`
-and `answer` return a new case. `assess(case, catalogue)` (bot.engine.risk) turns it into an
+and `answer` return a new case. `assess(case, catalogue)` (bot.engine.offer.risk) turns it into an
 `Assessment` whose `to_dict()` is the public JSON shape of `python -m bot offer check --json`.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.engine.extract import Facts
+from bot.engine.extract.facts import Facts
 
 SEPARATOR = "\n\n"
 

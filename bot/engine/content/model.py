@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.answers import Answer, parse_answers
-from bot.engine.bilingual import LANGUAGES, ContentError, bilingual
-from bot.engine.indicators import Catalogue
-from bot.engine.language import fold
+from bot.engine.content.answers import Answer, parse_answers
+from bot.engine.content.bilingual import LANGUAGES, ContentError, bilingual
+from bot.engine.nlu.intent import Classifier
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.text.language import fold
 from bot.types import Button
 
-__all__ = ["LANGUAGES", "Classifier", "Content", "ContentError", "Intent"]
-
-
-@dataclass(frozen=True, slots=True)
-class Intent:
-    """What the classifier made of a text."""
-
-    name: str
-    confidence: float
-    entities: tuple[Mapping[str, Any], ...] = ()
-
-
-Classifier = Callable[[str], Intent]
+__all__ = ["LANGUAGES", "Classifier", "Content", "ContentError"]
 
 
 @dataclass(frozen=True, slots=True)

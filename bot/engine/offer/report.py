@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.engine.indicators import Catalogue
-from bot.engine.offer_case import Assessment
+from bot.engine.offer.case import Assessment
+from bot.engine.offer.catalogue import Catalogue
 
 
 def _amount(value: float | None) -> str:

@@ -6,11 +6,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.engine.extract import Facts, extract_facts
-from bot.engine.indicators import Catalogue, Indicator
-from bot.engine.language import detect, fold_with_map
-from bot.engine.offer_case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
-from bot.engine.offer_match import (
+from bot.engine.extract.facts import Facts, extract_facts
+from bot.engine.offer.case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
+from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.match import (
     Span,
     agency_rule,
     employer_rule,
@@ -18,6 +17,7 @@ from bot.engine.offer_match import (
     pay_rule,
     reassured,
 )
+from bot.engine.text.language import detect, fold_with_map
 
 LEVELS = ("low", "medium", "high", "critical")
 # Longer texts are cut: a forwarded chat log is not an offer, and time must stay bounded

@@ -9,7 +9,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from bot.engine.money import Money
+from bot.engine.extract.money import Money
 
 
 class CatalogueError(ValueError):

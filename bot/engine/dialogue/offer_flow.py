@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from bot.engine.content import Intent
-from bot.engine.extract import extract_facts
-from bot.engine.indicators import Catalogue
-from bot.engine.offer_case import Assessment, OfferCase
-from bot.engine.risk import assess
-from bot.engine.turn import Turn
+from bot.engine.dialogue.turn import Turn
+from bot.engine.extract.facts import extract_facts
+from bot.engine.nlu.intent import Intent
+from bot.engine.offer.case import Assessment, OfferCase
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import assess
 from bot.types import Button, Event, Reply
 
 ANSWER_BUTTONS = {"offer_yes": True, "offer_no": False}

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.indicators import Catalogue
-from bot.engine.risk import LEVELS, check_text
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import LEVELS, check_text
 
 
 @dataclass(frozen=True, slots=True)

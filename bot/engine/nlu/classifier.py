@@ -14,12 +14,12 @@ from typing import Any
 
 import numpy as np
 
-from bot.engine.content import Intent
-from bot.engine.extract import find_entities
-from bot.engine.language import detect
-from bot.engine.nlu_data import OUT_OF_SCOPE, NluData
-from bot.engine.nlu_features import Featurizer
-from bot.engine.nlu_linear import LinearIntentModel, fit_linear
+from bot.engine.extract.facts import find_entities
+from bot.engine.nlu.data import OUT_OF_SCOPE, NluData
+from bot.engine.nlu.features import Featurizer
+from bot.engine.nlu.intent import Intent
+from bot.engine.nlu.linear import LinearIntentModel, fit_linear
+from bot.engine.text.language import detect
 
 MODEL_VERSION = "sapar-nlu-1"  # bump when features or estimator change: invalidates caches
 DEFAULT_THRESHOLD = 0.45

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.engine.offer_patterns import Matcher, compile_pattern
-from bot.engine.offer_refs import AgencyRegistry, CatalogueError, WageTable
+from bot.engine.offer.patterns import Matcher, compile_pattern
+from bot.engine.offer.refs import AgencyRegistry, CatalogueError, WageTable
 
 __all__ = [
     "Catalogue",

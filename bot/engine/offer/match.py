@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.engine.contacts import mentions_messenger
-from bot.engine.extract import Entity, Facts
-from bot.engine.indicators import Catalogue, Indicator
-from bot.engine.places import CITY_COUNTRY
+from bot.engine.extract.contacts import mentions_messenger
+from bot.engine.extract.facts import Entity, Facts
+from bot.engine.extract.places import CITY_COUNTRY
+from bot.engine.offer.catalogue import Catalogue, Indicator
 
 MAX_EVIDENCE = 3
 _SENTENCE_END = re.compile(r"[.!?\n]")

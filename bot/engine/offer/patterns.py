@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bot.engine.offer_refs import CatalogueError
+from bot.engine.offer.refs import CatalogueError
 
 _KY_FOLD = str.maketrans({"ө": "о", "ү": "у", "ң": "н", "ё": "е", "Ө": "о", "Ү": "у", "Ң": "н"})
 # An unbounded wildcard can scan a 100 KB text from every start: refuse it, ask for {0,n}.

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.contacts import find_contacts
-from bot.engine.language import fold_with_map
-from bot.engine.money import Money, find_money
-from bot.engine.places import CITY_COUNTRY, find_places
-from bot.engine.sectors import find_sector
+from bot.engine.extract.contacts import find_contacts
+from bot.engine.extract.money import Money, find_money
+from bot.engine.extract.places import CITY_COUNTRY, find_places
+from bot.engine.extract.sectors import find_sector
+from bot.engine.text.language import fold_with_map
 
 EntityValue = str | float | dict[str, Any]
 

@@ -5,12 +5,13 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 
 from __future__ import annotations
 
-from bot.engine import language as lang_detect
-from bot.engine import offer_flow, replies
-from bot.engine.content import Content, Intent
-from bot.engine.places import CITY_COUNTRY
-from bot.engine.state import DialogueState
-from bot.engine.turn import DEFAULT_LANGUAGE, Step, Turn
+from bot.engine.content.model import Content
+from bot.engine.dialogue import offer_flow, replies
+from bot.engine.dialogue.state import DialogueState
+from bot.engine.dialogue.turn import DEFAULT_LANGUAGE, Step, Turn
+from bot.engine.extract.places import CITY_COUNTRY
+from bot.engine.nlu.intent import Intent
+from bot.engine.text import language as lang_detect
 from bot.types import Event, Language, MessageKind, Reply, UserMessage
 
 __all__ = ["Step", "step"]

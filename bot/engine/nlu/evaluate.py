@@ -11,9 +11,9 @@ import numpy as np
 from sklearn.metrics import classification_report, confusion_matrix
 from sklearn.model_selection import StratifiedKFold
 
-from bot.engine.language import detect
-from bot.engine.nlu import DEFAULT_THRESHOLD, NluModel
-from bot.engine.nlu_data import OUT_OF_SCOPE, Example, NluData
+from bot.engine.nlu.classifier import DEFAULT_THRESHOLD, NluModel
+from bot.engine.nlu.data import OUT_OF_SCOPE, Example, NluData
+from bot.engine.text.language import detect
 
 
 @dataclass(frozen=True, slots=True)
