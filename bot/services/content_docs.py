@@ -20,6 +20,7 @@ from bot.engine.nlu.intent import Classifier
 from bot.engine.offer.catalogue import Catalogue, CatalogueError
 from bot.services.canned import DOCUMENT as CANNED_DOCUMENT
 from bot.services.canned import parse_canned
+from bot.services.offer_model import with_model
 
 Documents = Mapping[str, Any]
 FOLDERS = ("dialogues", "knowledge", "nlu")
@@ -98,11 +99,13 @@ def catalogue(docs: Documents) -> Catalogue:
     """The offer check's catalogue; an error names the file, the item and the field."""
     parts = {f: docs.get(f"knowledge/{f}.yml") or {} for f in OFFER_FILES}
     try:
-        return Catalogue.from_data(
-            indicators=parts["indicators"],
-            wages=parts["wages"],
-            agencies=parts["agencies"],
-            texts=parts["offer_texts"],
+        return with_model(
+            Catalogue.from_data(
+                indicators=parts["indicators"],
+                wages=parts["wages"],
+                agencies=parts["agencies"],
+                texts=parts["offer_texts"],
+            )
         )
     except CatalogueError as exc:
         raise ContentError(f"knowledge/{exc}") from exc

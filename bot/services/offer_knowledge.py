@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from bot.engine.offer.catalogue import Catalogue, CatalogueError
+from bot.services.offer_model import with_model
 
 FILES = ("indicators.yml", "wages.yml", "agencies.yml", "offer_texts.yml")
 
@@ -40,12 +41,13 @@ def load_catalogue(content_dir: Path) -> Catalogue:
     folder = content_dir / "knowledge"
     data = {name: _read(folder / name) for name in FILES}
     try:
-        return Catalogue.from_data(
+        catalogue = Catalogue.from_data(
             indicators=data["indicators.yml"],
             wages=data["wages.yml"],
             agencies=data["agencies.yml"],
             texts=data["offer_texts.yml"],
         )
+        return with_model(catalogue, content_dir)
     except CatalogueError as exc:
         raise OfferKnowledgeError(f"{folder}/{exc}") from exc
 

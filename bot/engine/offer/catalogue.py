@@ -7,9 +7,11 @@ so that content staff can fix a broken pattern or a missing translation themselv
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from bot.engine.offer.model import OfferModel
+from bot.engine.offer.negation import Negation
 from bot.engine.offer.patterns import Matcher, compile_pattern
 from bot.engine.offer.refs import AgencyRegistry, CatalogueError, WageTable
 
@@ -54,6 +56,10 @@ class Indicator:
     reassure: tuple[Matcher, ...]
     rule: str | None
     question: Question | None
+    # The learned model's reading counts at this probability, and only for these destinations
+    # (empty: any); a sign that is a combination («SE Asia» × «online job») says so here.
+    learned_threshold: float | None = None
+    learned_countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +141,25 @@ def _indicator(ind_id: str, data: Any, file: str) -> Indicator:
         reassure=_patterns(data.get("reassure"), _where(file, ind_id, "reassure")),
         rule=rule,
         question=_question(data.get("question"), ind_id, file),
+        **_learned(data.get("learned"), _where(file, ind_id, "learned")),
     )
+
+
+def _learned(data: Any, where: str) -> dict[str, Any]:
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise CatalogueError(f"{where}: expected threshold and/or countries")
+    threshold = data.get("threshold")
+    if threshold is not None and not (isinstance(threshold, int | float) and 0 < threshold <= 1):
+        raise CatalogueError(f"{where}.threshold: a probability between 0 and 1")
+    countries = data.get("countries") or []
+    if not isinstance(countries, list):
+        raise CatalogueError(f"{where}.countries: a list of country codes")
+    return {
+        "learned_threshold": None if threshold is None else float(threshold),
+        "learned_countries": frozenset(str(c) for c in countries),
+    }
 
 
 def _policy(data: Any, file: str) -> Policy:
@@ -158,6 +182,8 @@ class Catalogue:
     wages: WageTable
     agencies: AgencyRegistry
     texts: Mapping[str, Any]
+    negation: Negation = field(default_factory=Negation)
+    model: OfferModel | None = None  # the learned second opinion, attached by the services
 
     @classmethod
     def from_data(
@@ -185,6 +211,7 @@ class Catalogue:
             wages=WageTable.from_data(wages),
             agencies=AgencyRegistry.from_data(agencies),
             texts=texts,
+            negation=Negation.from_data(indicators.get("negation")),
         )
 
     def indicator(self, ind_id: str) -> Indicator:

@@ -54,6 +54,24 @@ class EvalReport:
         for exp in LEVELS:
             cells = "".join(f"{self.confusion.get((exp, p), 0):>10}" for p in LEVELS)
             lines.append(f"{exp:10}{cells}")
+        tp = sum(s.tp for s in self.indicators.values())
+        fp = sum(s.fp for s in self.indicators.values())
+        fn = sum(s.fn for s in self.indicators.values())
+        exact = sum(n for (e, p), n in self.confusion.items() if e == p)
+        lines += [
+            "",
+            f"all signs: precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f};"
+            f" level exact {exact / max(1, self.total):.3f}",
+            f"high/critical rated low: {self.count(['high', 'critical'], ['low'])};"
+            f" honest rated high/critical: {self.count(['low'], ['high', 'critical'])}",
+            "",
+            f"misses ({len(self.errors)}):",
+        ]
+        for e in self.errors:
+            lines.append(
+                f"  {e['id']}: level {e['level'][0]} -> {e['level'][1]};"
+                f" missed {', '.join(e['missed']) or '-'}; extra {', '.join(e['extra']) or '-'}"
+            )
         return "\n".join(lines)
 
 

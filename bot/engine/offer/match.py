@@ -10,6 +10,7 @@ from bot.engine.extract.contacts import mentions_messenger
 from bot.engine.extract.facts import Entity, Facts
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.negation import Negation
 
 MAX_EVIDENCE = 3
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -39,9 +40,13 @@ def _to_orig(index_map: Sequence[int], start: int, end: int) -> Span:
     return Span(index_map[start], index_map[max(start, end - 1)] + 1)
 
 
-def match_patterns(ind: Indicator, folded: str, index_map: Sequence[int]) -> list[Span]:
-    """Spans where the indicator's patterns match, minus those its `unless` cancels."""
+def match_patterns(
+    ind: Indicator, folded: str, index_map: Sequence[int], negation: Negation | None = None
+) -> tuple[list[Span], bool]:
+    """Spans where the indicator's patterns match, minus those `unless` cancels or the offer
+    denies; and whether a denial was seen (the offer then answers the sign's question)."""
     spans: list[Span] = []
+    denied = False
     for pattern in ind.patterns:
         for m in pattern.finditer(folded):
             if m.end() == m.start():
@@ -49,13 +54,17 @@ def match_patterns(ind: Indicator, folded: str, index_map: Sequence[int]) -> lis
             if ind.unless:
                 sentence = _sentence(folded, m.start(), m.end())
                 if any(u.search(sentence) is not None for u in ind.unless):
+                    denied = True  # «оплата визы за счёт работодателя»: answered, in favour
                     continue
+            if negation is not None and negation.denied(pattern, folded, m.start(), m.end()):
+                denied = True
+                continue
             span = _to_orig(index_map, m.start(), m.end())
             if not any(s.start < span.end and span.start < s.end for s in spans):
                 spans.append(span)
             if len(spans) >= MAX_EVIDENCE:
-                return spans
-    return spans
+                return spans, denied
+    return spans, denied
 
 
 def reassured(ind: Indicator, folded: str) -> bool:

@@ -10,6 +10,7 @@ from bot.engine.extract.facts import Facts, extract_facts
 from bot.engine.offer.case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
 from bot.engine.offer.catalogue import Catalogue, Indicator
 from bot.engine.offer.match import (
+    MAX_EVIDENCE,
     Span,
     agency_rule,
     employer_rule,
@@ -17,6 +18,7 @@ from bot.engine.offer.match import (
     pay_rule,
     reassured,
 )
+from bot.engine.text.clauses import clauses
 from bot.engine.text.language import detect, fold_with_map
 
 LEVELS = ("low", "medium", "high", "critical")
@@ -25,6 +27,7 @@ LEVELS = ("low", "medium", "high", "critical")
 # Telegram message holds at most 4 096).
 MAX_CHARS = 8_000
 DETECT_CHARS = 400
+MIN_LEARNED_WORDS = 3
 
 
 def offer_language(case: OfferCase) -> str:
@@ -56,18 +59,46 @@ def score(level: str, severities: Sequence[str], catalogue: Catalogue) -> int:
 
 
 def _find(
-    ind: Indicator, catalogue: Catalogue, text: str, folded: str, index_map: list[int], facts: Facts
+    ind: Indicator,
+    catalogue: Catalogue,
+    text: str,
+    folded: str,
+    index_map: list[int],
+    facts: Facts,
+    learned: Mapping[str, list[Span]],
 ) -> tuple[list[Span], bool]:
-    spans = match_patterns(ind, folded, index_map)
-    resolved = False
+    spans, resolved = match_patterns(ind, folded, index_map, catalogue.negation)
     if ind.rule == "pay_vs_reference":
         spans += pay_rule(catalogue, facts, folded, index_map)
     elif ind.rule == "agency_registry":
-        extra, resolved = agency_rule(catalogue, facts.entities)
+        extra, permitted = agency_rule(catalogue, facts.entities)
         spans += extra
+        resolved = resolved or permitted
     elif ind.rule == "no_named_employer" and not spans:
         spans += employer_rule(text, facts.entities)
+    # The model's reading, where the patterns found nothing; not where the sign cannot apply
+    # («разрешение не нужно» is true in Russia and Kazakhstan for Kyrgyz citizens).
+    skip = ind.question.skip_countries if ind.question else frozenset()
+    country = facts.country or ""
+    allowed = not ind.learned_countries or country in ind.learned_countries
+    if not spans and ind.id in learned and country not in skip and allowed:
+        spans = learned[ind.id]
     return spans, resolved or (not spans and reassured(ind, folded))
+
+
+def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
+    """The clauses in which the learned model reads each sign (empty without a model)."""
+    model = catalogue.model
+    found: dict[str, list[Span]] = {}
+    if model is None:
+        return found
+    for clause in clauses(text):
+        words = text[clause.start : clause.end]
+        if len(words.split()) < MIN_LEARNED_WORDS:
+            continue  # «Турция, Стамбул», «Спросите Гаухар»: too little to read a sign in
+        for sign in model.signs(words):
+            found.setdefault(sign, []).append(Span(clause.start, clause.end))
+    return {sign: spans[:MAX_EVIDENCE] for sign, spans in found.items()}
 
 
 def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
@@ -89,10 +120,11 @@ def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
         )
     folded, index_map = fold_with_map(text)
     facts = extract_facts(text, (folded, index_map))
+    learned = _learned(catalogue, text)
     findings: list[Finding] = []
     questions: list[tuple[int, AskedQuestion]] = []
     for ind in catalogue.indicators:
-        spans, resolved = _find(ind, catalogue, text, folded, index_map, facts)
+        spans, resolved = _find(ind, catalogue, text, folded, index_map, facts, learned)
         evidence = [Evidence(text[s.start : s.end], s.start, s.end) for s in spans]
         q = ind.question
         if q and q.id in case.answers:

@@ -1,0 +1,72 @@
+"""A clause as the offer model reads it: folded words reduced to lemmas/stems, negation marked.
+
+Russian words are reduced to their dictionary form with pymorphy3 (its dictionaries ship in
+the wheel: nothing is downloaded); other words — Kyrgyz, however typed — are stemmed by the
+suffix stripper. A word inside a negation's scope gets the prefix «не_», so that «паспорт
+не забираем» and «паспорт забираем» look different to the model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from bot.engine.offer.negation import PRE_WINDOW, Negation
+from bot.engine.text.ky_stem import stem
+from bot.engine.text.language import fold
+
+_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3  # loaded once: about 0.1 s and 15 MB of dictionaries
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=131072)
+def lemma(word: str) -> str:
+    """The Russian dictionary form of a known Russian word, else the Kyrgyz stem."""
+    if word.isdigit():
+        return "_num"
+    if len(word) > 2:
+        parse = _morph().parse(word)[0]
+        if parse.is_known:
+            return str(parse.normal_form).replace("ё", "е")
+    return stem(word)
+
+
+def clause_text(raw: str, negation: Negation) -> str:
+    """The featurized clause: lemmas, with «не_» on the words a cue governs."""
+    words = _WORD.findall(fold(raw))
+    out: list[str] = []
+    scope = 0
+    skip = 0
+    for i, word in enumerate(words):
+        if skip:
+            skip -= 1
+            continue
+        holder = next((p for p in negation.self_holder if tuple(words[i : i + len(p)]) == p), None)
+        if holder is not None:
+            out.append("_self")
+            skip = len(holder) - 1
+            continue
+        if any(tuple(words[i : i + len(p)]) == p for p in negation.after):
+            # A predicate denies what came before it in the clause («предоплаты нет»).
+            tail = out[-PRE_WINDOW:]
+            out[-PRE_WINDOW:] = [w if w.startswith(("не_", "_")) else "не_" + w for w in tail]
+            scope = PRE_WINDOW if word in negation.before else 0  # «нет» also governs ahead
+            out.append("_neg")
+            continue
+        if word in negation.before and not (i and words[i - 1] in negation.not_after):
+            scope = PRE_WINDOW
+            out.append("_neg")
+            continue
+        if negation.verb is not None and (m := negation.verb.fullmatch(word)):
+            out.append("не_" + lemma(m.group(1)))
+            continue
+        out.append(("не_" if scope else "") + lemma(word))
+        scope = max(0, scope - 1)
+    return " ".join(out)

@@ -1,0 +1,115 @@
+"""Negation and its scope: «никаких предоплат нет» is not a fee, «паспорт не отдают» is a sign.
+
+A pattern match is *negated* when a negation cue governs it inside its clause — a word before
+it («не», «без», «никаких»), a predicate after it («нет», «не требуется», «жок», «эмес»), or a
+Kyrgyz negative verb form in it («албайбыз», «алынбайт», «калбайт») — and the pattern still
+matches once the cue is taken away. That last test tells the two kinds of signs apart: a
+pattern that needs the cue («без договора», «паспорт не отдают», «чыгууга болбойт») states
+the risk itself and stays found; a pattern that matches without it was denied.
+The cues are content (knowledge/indicators.yml, `negation`), matched on folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.engine.offer.patterns import Matcher
+from bot.engine.offer.refs import CatalogueError
+from bot.engine.text.clauses import clauses
+from bot.engine.text.language import fold
+
+_TOKEN = re.compile(r"\w+")
+_KY_FOLD = str.maketrans({"ө": "о", "ү": "у", "ң": "н", "ё": "е"})
+PRE_WINDOW = 3  # a cue before the match governs at most this many words ahead
+POST_WINDOW = 3  # a predicate after the match reaches back over at most this many words
+
+
+@dataclass(frozen=True, slots=True)
+class Negation:
+    """Negation cues (folded): words before, phrases after, negative verb endings, exceptions."""
+
+    before: frozenset[str] = frozenset()
+    after: tuple[tuple[str, ...], ...] = ()
+    not_after: frozenset[str] = frozenset()  # «чтобы не потерялся» negates nothing of ours
+    self_holder: tuple[tuple[str, ...], ...] = ()  # «у вас», «өзүңүздө»: the worker keeps it
+    verb: re.Pattern[str] | None = None  # Kyrgyz negative verb; group 1 is the positive stem
+
+    @classmethod
+    def from_data(cls, data: Any, where: str = "indicators.yml: negation") -> Negation:
+        """Parse the `negation` section; an empty one turns negation off."""
+        if data is None:
+            return cls()
+        if not isinstance(data, Mapping):
+            raise CatalogueError(f"{where}: expected a mapping")
+
+        def words(key: str) -> list[str]:
+            value = data.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise CatalogueError(f"{where}.{key}: expected a list of words")
+            return [fold(v).strip() for v in value if v.strip()]
+
+        verb = data.get("verb")
+        try:
+            # Folded like a content pattern (ө→о …), not like text: «\\w» must stay Latin.
+            source = verb.translate(_KY_FOLD).lower() if isinstance(verb, str) else ""
+            compiled = re.compile(source) if source else None
+        except re.error as exc:
+            raise CatalogueError(f"{where}.verb: bad pattern: {exc}") from exc
+        return cls(
+            before=frozenset(words("before")),
+            after=tuple(tuple(p.split()) for p in words("after")),
+            not_after=frozenset(words("not_after")),
+            self_holder=tuple(tuple(p.split()) for p in words("self")),
+            verb=compiled,
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.before or self.after or self.verb)
+
+    def denied(self, matcher: Matcher, folded: str, start: int, end: int) -> bool:
+        """Whether the match folded[start:end] is negated in its clause (see the module doc)."""
+        if not self.active:
+            return False
+        clause = next((c for c in clauses(folded) if c.start <= start < c.end), None)
+        if clause is None:
+            return False
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(folded, clause.start, clause.end)]
+        first = next((i for i, (_, e) in enumerate(tokens) if e > start), None)
+        last = max((i for i, (s, _) in enumerate(tokens) if s < end), default=None)
+        if first is None or last is None:
+            return False
+        for i, replacement in self._cues(folded, tokens, first, last):
+            s, e = tokens[i]
+            between = folded[e:start] if e <= start else folded[end:s] if s >= end else ""
+            if "," in between:
+                continue  # «с объекта не выпускаем, связь с родными раз в месяц»: two statements
+            changed = folded[clause.start : s] + replacement + folded[e : clause.end]
+            # Where the match now lies: text before the cue keeps its place, after it shifts.
+            delta = (e - s) - len(replacement)
+            lo = start - clause.start - (delta if e <= start else 0)
+            hi = end - clause.start - (delta if s < end else 0)
+            if any(m.start() < hi and lo < m.end() for m in matcher.finditer(changed)):
+                return True  # the same statement, without its cue: the cue denied it
+        return False
+
+    def _cues(
+        self, folded: str, tokens: Sequence[tuple[int, int]], first: int, last: int
+    ) -> list[tuple[int, str]]:
+        """(token index, what to put instead) for every cue that can govern the match."""
+        words = [folded[s:e] for s, e in tokens]
+        found: list[tuple[int, str]] = []
+        for i in range(max(0, first - PRE_WINDOW), last + 1):
+            if words[i] in self.before and not (i and words[i - 1] in self.not_after):
+                found.append((i, ""))
+        for i in range(first, min(len(words), last + 1 + POST_WINDOW)):
+            if self.verb is not None and (m := self.verb.fullmatch(words[i])):
+                found.append((i, m.group(1)))
+        for i in range(last + 1, min(len(words), last + 1 + POST_WINDOW)):
+            for phrase in self.after:
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    found.append((i, ""))
+        return found

@@ -1,0 +1,77 @@
+"""Negation and its scope in the offer check: a denied sign is not found, a stated one is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import check_text
+from bot.engine.text.clauses import clauses
+from bot.engine.text.ky_stem import stem
+from bot.services.offer_knowledge import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Никаких предоплат и сборов с работников нет! Работа на складе в Казани, ООО «Склад-Про».",
+        "Паспорт у вас никто не заберёт, он всегда при вас.",
+        "Эч кандай акы алынбайт, паспортуңузду эч ким алып калбайт.",
+        "Паспортуңуз колуңузда калат, ЖЧК «Ала-Тоо Курулуш».",
+    ],
+)
+def test_a_denied_sign_is_not_found(catalogue: Catalogue, text: str) -> None:
+    found = set(check_text(text, catalogue).indicator_ids)
+    assert not found & {"document_retention", "worker_pays_fee"}, found
+
+
+def test_a_denied_passport_sign_answers_its_question(catalogue: Catalogue) -> None:
+    result = check_text("Паспорт у вас никто не заберёт, он всегда при вас.", catalogue)
+    assert "passport" not in [q.id for q in result.questions]
+
+
+def test_a_sign_that_needs_the_negation_stays_found(catalogue: Catalogue) -> None:
+    result = check_text("Работа в Москве, не отдают паспорт до конца сезона.", catalogue)
+    assert "document_retention" in result.indicator_ids
+
+
+def test_a_denial_does_not_reach_over_a_contrast(catalogue: Catalogue) -> None:
+    result = check_text("Предоплаты нет, но паспорт сдаёте бригадиру.", catalogue)
+    assert "document_retention" in result.indicator_ids
+    assert "worker_pays_fee" not in result.indicator_ids
+
+
+def test_clauses_split_at_a_contrast_and_at_sentence_ends() -> None:
+    text = "Предоплаты нет, но паспорт сдаёте бригадиру. Акы албайбыз бирок паспортту сактайбыз"
+    assert [text[c.start : c.end] for c in clauses(text)] == [
+        "Предоплаты нет",
+        "но паспорт сдаёте бригадиру",
+        "Акы албайбыз",
+        "бирок паспортту сактайбыз",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("паспортторунуздарды", "паспорт"), ("бригадирге", "бригадир"), ("жумушка", "жумуш")],
+)
+def test_kyrgyz_endings_are_peeled(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "😀😀😀", "\x00\x01\x02 ��", "работа " * 5000, "ы" * 100_000],
+)
+def test_bad_input_gives_an_assessment(catalogue: Catalogue, text: str) -> None:
+    result = check_text(text, catalogue)
+    assert result.risk_level in ("low", "medium", "high", "critical")
