@@ -17,13 +17,13 @@ from bot.channels.telegram_polling import TelegramRunner
 from bot.channels.webchat import WebchatHub
 from bot.channels.whatsapp_outbound import WhatsAppDeliverer
 from bot.engine.nlu.intent import Classifier
-from bot.services.content import ContentStore, load_content
-from bot.services.content_store import LiveContent
+from bot.services.content.live import LiveContent
+from bot.services.content.revisions import Revisions
+from bot.services.content.store import ContentStore, load_content
 from bot.services.conversation import ConversationService
-from bot.services.handoff import Escalations
-from bot.services.nlu import train_from_data
+from bot.services.nlu.model import train_from_data
+from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
-from bot.services.revisions import Revisions
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
 from bot.storage import migrate

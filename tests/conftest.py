@@ -14,7 +14,7 @@ from sqlalchemy import text
 from bot.app import Sapar, build
 from bot.engine.content.model import Content
 from bot.engine.nlu.intent import Intent
-from bot.services.content import load_content
+from bot.services.content.store import load_content
 from bot.settings import load_settings
 from bot.storage import migrate
 from bot.storage.database import Database
@@ -148,7 +148,7 @@ async def client(sapar: Sapar) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture(scope="session")
 def production_content(tmp_path_factory: pytest.TempPathFactory) -> Content:
     """The repository's content with the trained intent classifier, as `serve` loads it."""
-    from bot.services.nlu import make_classifier
+    from bot.services.nlu.model import make_classifier
 
     cache = tmp_path_factory.mktemp("nlu-cache")
     threshold = load_settings().nlu.threshold

@@ -9,7 +9,7 @@ import pytest
 
 from bot.app import Sapar
 from bot.console.views_live import event_stream
-from bot.services.live import Broadcaster, LiveEvent
+from bot.services.operators.events import Broadcaster, LiveEvent
 from tests.conftest import DatabaseFactory
 from tests.console.conftest import hand_over
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.services.content import ContentStore, load_content
-from bot.services.content_docs import read_documents
-from bot.services.content_store import LiveContent
-from bot.services.revisions import RevisionError, Revisions
+from bot.services.content.documents import read_documents
+from bot.services.content.live import LiveContent
+from bot.services.content.revisions import RevisionError, Revisions
+from bot.services.content.store import ContentStore, load_content
 from bot.storage import content as rows
 from bot.storage.database import Database
 from tests.conftest import ROOT, DatabaseFactory

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select, text
 
-from bot.services.content_docs import check_documents
+from bot.services.content.documents import check_documents
 from bot.storage import content as store
 from bot.storage.content import ContentDocument, ContentRevision
 from bot.storage.database import Database

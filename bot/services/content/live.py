@@ -18,9 +18,9 @@ from typing import Any
 from bot.engine.content.model import ContentError
 from bot.engine.nlu.data import NluData
 from bot.engine.nlu.intent import Classifier
-from bot.services.content import ContentStore
-from bot.services.content_docs import NLU_DOCUMENTS, build_content, nlu_data, read_documents
-from bot.services.revisions import CHANNEL, Revision, Revisions
+from bot.services.content.documents import NLU_DOCUMENTS, build_content, nlu_data, read_documents
+from bot.services.content.revisions import CHANNEL, Revision, Revisions
+from bot.services.content.store import ContentStore
 
 log = logging.getLogger(__name__)
 Trainer = Callable[[NluData], Classifier]

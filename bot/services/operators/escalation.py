@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.engine.content.model import Content
-from bot.services.live import LiveEvent
+from bot.services.operators.events import LiveEvent
 from bot.settings_operators import DAYS, OperatorsSettings
 from bot.storage import handoffs
 from bot.storage.models import Conversation, utcnow

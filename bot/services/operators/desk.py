@@ -8,7 +8,9 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.engine.content.model import Content
-from bot.services.desk_view import (
+from bot.services.operators.escalation import OUTCOMES, Listener, hotline_number
+from bot.services.operators.events import LiveEvent
+from bot.services.operators.view import (
     ChatView,
     DeskError,
     QueueItem,
@@ -18,8 +20,6 @@ from bot.services.desk_view import (
     last_inbound_id,
     lines_of,
 )
-from bot.services.handoff import OUTCOMES, Listener, hotline_number
-from bot.services.live import LiveEvent
 from bot.services.staff import Staff
 from bot.storage import audit, handoffs, messages, outbox, staff
 from bot.storage.database import Database
