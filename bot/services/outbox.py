@@ -6,9 +6,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.clock import utcnow
 from bot.storage import outbox as rows
 from bot.storage.database import Database
-from bot.storage.models import utcnow
 from bot.types import Reply
 
 # Platforms that take free-form messages only for a while after the user last wrote

@@ -10,7 +10,8 @@ from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot.storage.models import Conversation, OutboxRow, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Conversation, OutboxRow
 
 UNSETTLED = ("pending", "sending")
 # Receipts only move forward: a late "delivered" must not overwrite "read".

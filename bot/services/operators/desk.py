@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.services.operators.escalation import OUTCOMES, Listener, hotline_number
 from bot.services.operators.events import LiveEvent
@@ -17,14 +18,13 @@ from bot.services.operators.view import (
     assessment,
     entry_of,
     items_of,
-    last_inbound_id,
     lines_of,
 )
 from bot.services.staff import Staff
 from bot.storage import audit, handoffs, messages, outbox, staff
 from bot.storage.database import Database
 from bot.storage.handoffs import Handoff
-from bot.storage.models import Conversation, Message, utcnow
+from bot.storage.models import Conversation, Message
 from bot.types import ConversationStatus, Reply
 
 MAX_REPLY = 4000
@@ -59,7 +59,9 @@ class Desk:
         async with self.db.transaction() as session:
             entry = await entry_of(session, handoff_id)
             if entry.operator_id == who.id:
-                entry.last_read_id = await last_inbound_id(session, entry.conversation_id)
+                entry.last_read_id = await messages.last_inbound_id(
+                    session, conversation_id=entry.conversation_id
+                )
             conv = await session.get(Conversation, entry.conversation_id)
             lines = await lines_of(session, entry)
             notes = await handoffs.notes(session, conversation_id=entry.conversation_id)
@@ -80,7 +82,9 @@ class Desk:
         async with self.db.transaction() as session:
             entry = await entry_of(session, handoff_id)
             if entry.operator_id == who.id:
-                entry.last_read_id = await last_inbound_id(session, entry.conversation_id)
+                entry.last_read_id = await messages.last_inbound_id(
+                    session, conversation_id=entry.conversation_id
+                )
             return await lines_of(session, entry)
 
     async def claim(self, handoff_id: int, who: Staff) -> None:
@@ -113,7 +117,7 @@ class Desk:
             entry, conv = await _locked(session, handoff_id)
             _must_hold(entry, who)
             await self._say(session, conv, text, author="operator")
-            entry.last_read_id = await last_inbound_id(session, conv.id)
+            entry.last_read_id = await messages.last_inbound_id(session, conversation_id=conv.id)
             entry.updated_at = self.clock()
         self.wake()
         await self.publish(LiveEvent("chat", conv.id, handoff_id, operator_id=who.id))

@@ -13,11 +13,12 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.services.operators.events import LiveEvent
 from bot.settings_operators import DAYS, OperatorsSettings
 from bot.storage import handoffs
-from bot.storage.models import Conversation, utcnow
+from bot.storage.models import Conversation
 from bot.types import Event, Reply
 
 REASONS = ("emergency", "passport_taken", "critical_offer", "asked_for_human", "not_understood")
