@@ -15,7 +15,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
-from bot.settings_operators import OperatorsSettings
+from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, staff
 from bot.storage.database import Database
 

@@ -16,7 +16,7 @@ from bot.services.operators.escalation import Escalations
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.view import DeskError
 from bot.services.staff import Staff
-from bot.settings_operators import OperatorsSettings
+from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, handoffs, staff
 from bot.storage.database import Database
 from bot.storage.models import Conversation, OutboxRow

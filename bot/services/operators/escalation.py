@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.services.operators.events import LiveEvent
-from bot.settings_operators import DAYS, OperatorsSettings
+from bot.settings.operators import DAYS, OperatorsSettings
 from bot.storage import handoffs
 from bot.storage.models import Conversation
 from bot.types import Event, Reply
