@@ -97,6 +97,24 @@ async def db(databases: DatabaseFactory) -> Database:
     return await databases.create()
 
 
+@pytest.fixture
+async def pg_databases(tmp_path: Path) -> AsyncIterator[DatabaseFactory]:
+    """Databases on PostgreSQL only, for what SQLite cannot do (several processes, NOTIFY)."""
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL only, and SAPAR_TEST_POSTGRES_URL is not set (CI sets it)")
+    factory = DatabaseFactory("postgresql", tmp_path)
+    try:
+        yield factory
+    finally:
+        await factory.close()
+
+
+@pytest.fixture
+async def pg_db(pg_databases: DatabaseFactory) -> Database:
+    """A migrated, empty PostgreSQL database (the test is skipped without one)."""
+    return await pg_databases.create()
+
+
 KEYWORDS = {
     "greet": ("здравствуйте", "салам", "привет", "саламатсызбы"),
     "talk_to_operator": ("оператор", "человек"),

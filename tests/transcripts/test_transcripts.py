@@ -34,7 +34,12 @@ def _message(n: int, turn: dict[str, Any]) -> UserMessage:
     )
 
 
+EXPECT_KEYS = frozenset({"intent", "language", "level", "escalated", "says", "buttons", "silent"})
+
+
 def _check(result: Step, expect: dict[str, Any], where: str) -> None:
+    unknown = set(expect) - EXPECT_KEYS  # a misspelt key would otherwise check nothing
+    assert not unknown, f"{where}: unknown expect keys {sorted(unknown)}"
     names = {e.name: e.data for e in result.events}
     text = "\n".join(r.text for r in result.replies)
     offered = {b.payload for r in result.replies for b in r.buttons}
