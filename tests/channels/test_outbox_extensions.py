@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from bot.channels.outbox import Sender
+from bot.channels.delivery.sender import Sender
 from bot.clock import utcnow
 from bot.services.outbox import OutboxService
 from bot.settings import OutboxSettings
