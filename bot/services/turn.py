@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.content.model import Content
+from bot.engine.dialogue.events import Assessed, Escalate, Event, Forget, Understood
 from bot.engine.dialogue.state import DialogueState
 from bot.engine.dialogue.turn import Step
 from bot.storage.models import Conversation
-from bot.types import ConversationStatus, Event, Reply, UserMessage
+from bot.types import ConversationStatus, Reply, UserMessage
 
 HELD = (ConversationStatus.QUEUED, ConversationStatus.WITH_OPERATOR)
 
@@ -47,11 +48,11 @@ class Turn:
 
     @property
     def forgets(self) -> bool:
-        return any(event.name == "forget" for event in self.result.events)
+        return any(isinstance(event, Forget) for event in self.result.events)
 
     @property
     def asks_operator(self) -> bool:
-        return any(event.name == "escalate" for event in self.result.events)
+        return any(isinstance(event, Escalate) for event in self.result.events)
 
     def outcome(self) -> Outcome:
         after = self.after or self.result.state
@@ -70,8 +71,8 @@ class Turn:
 def _intent(events: tuple[Event, ...]) -> str | None:
     """The intent understood in this step, if the message was text."""
     for event in events:
-        if event.name == "understood":
-            return str(event.data["intent"])
+        if isinstance(event, Understood):
+            return event.intent
     return None
 
 
@@ -81,13 +82,13 @@ def fell_to_fallback(
     """The text was not understood and the bot said so (an editor's unanswered question)."""
     if _intent(events) != "out_of_scope":
         return False
-    gave_up = any(e.name == "escalate" and e.data.get("reason") == "not_understood" for e in events)
+    gave_up = any(isinstance(e, Escalate) and e.reason == "not_understood" for e in events)
     return after.misses > before.misses or gave_up
 
 
 def _risk_level(events: tuple[Event, ...]) -> str | None:
     """The level of an offer assessed in this step, if one was."""
     for event in reversed(events):
-        if event.name == "assessed":
-            return str(event.data["level"])
+        if isinstance(event, Assessed):
+            return event.level
     return None
