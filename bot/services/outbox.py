@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from bot.clock import utcnow
 from bot.storage import outbox as rows
+from bot.storage import receipts
 from bot.storage.database import Database
 from bot.types import Reply
 
@@ -112,7 +113,7 @@ class OutboxService:
     ) -> bool:
         """Record a platform's status report for a sent reply; False if no row matches."""
         async with self.db.transaction() as session:
-            row = await rows.record_receipt(
+            row = await receipts.record_receipt(
                 session,
                 channel=channel,
                 external_id=external_id,
