@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.services.nlu import load_model
+from bot.services.nlu.model import load_model
 
 MESSAGES = (
     "Салам брат, Москвада складка жумушчу керек дешти, айлыгы 120000 рубль, жатакана бекер, "

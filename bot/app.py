@@ -7,23 +7,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-import httpx
-
-from bot.channels.base import Deliverer
-from bot.channels.outbox import Sender
-from bot.channels.telegram import TelegramChannel
-from bot.channels.telegram_outbound import TelegramDeliverer, make_bot
-from bot.channels.telegram_polling import TelegramRunner
-from bot.channels.webchat import WebchatHub
-from bot.channels.whatsapp_outbound import WhatsAppDeliverer
+from bot.channels import registry
+from bot.channels.delivery.base import Deliverer
+from bot.channels.delivery.sender import Sender
+from bot.channels.protocol import Channel, ChannelServices
 from bot.engine.nlu.intent import Classifier
-from bot.services.content import ContentStore, load_content
-from bot.services.content_store import LiveContent
+from bot.services.content.live import LiveContent
+from bot.services.content.revisions import Revisions
+from bot.services.content.store import ContentStore, load_content
 from bot.services.conversation import ConversationService
-from bot.services.handoff import Escalations
-from bot.services.nlu import train_from_data
+from bot.services.nlu.model import train_from_data
+from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
-from bot.services.revisions import Revisions
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
 from bot.storage import migrate
@@ -34,7 +29,7 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Sapar:
-    """The running bot: database, content, services and the outbox sender."""
+    """The running bot: database, content, services, channels and the outbox sender."""
 
     settings: Settings
     db: Database
@@ -43,11 +38,9 @@ class Sapar:
     transcripts: TranscriptService
     outbox: OutboxService
     sender: Sender
-    webchat: WebchatHub
-    deliverers: dict[str, Deliverer] = field(default_factory=dict)
+    channels: dict[str, Channel] = field(default_factory=dict)  # the registry's, switched on
+    deliverers: dict[str, Deliverer] = field(default_factory=dict)  # channels' and extras
     migrate_on_start: bool = True
-    telegram: TelegramRunner | None = None  # None: no SAPAR_TELEGRAM__TOKEN
-    whatsapp: WhatsAppDeliverer | None = None  # None: no SAPAR_WHATSAPP__ACCESS_TOKEN
     live_content: LiveContent | None = None  # content from the database's published revisions
 
     async def start(self) -> None:
@@ -57,18 +50,14 @@ class Sapar:
         if self.live_content is not None:
             await self.live_content.start()
         self.sender.start()
-        if self.telegram is not None:
-            self.telegram.start()
+        for channel in self.channels.values():
+            await channel.start()
         log.info("Sapar started: channels %s", ", ".join(sorted(self.deliverers)))
 
     async def stop(self) -> None:
-        if self.telegram is not None:
-            await self.telegram.stop()
         await self.sender.stop()
-        if self.telegram is not None:
-            await self.telegram.channel.deliverer.close()
-        if self.whatsapp is not None:
-            await self.whatsapp.close()
+        for channel in self.channels.values():
+            await channel.stop()
         if self.live_content is not None:
             await self.live_content.stop()
         await self.db.dispose()
@@ -80,46 +69,37 @@ def build(
     extra_deliverers: Mapping[str, Deliverer] | None = None,
     classifier: Callable[[], Classifier | None] | None = None,
 ) -> Sapar:
-    """Wire Sapar from its settings."""
+    """Wire Sapar from its settings; the channels are the registry's that settings switch on."""
     db = Database(settings.database_url, echo=settings.database.echo)
     content_dir = settings.path(settings.content.dir)
     classify = classifier() if classifier else None
     content = ContentStore(lambda: load_content(content_dir, classify))
     nlu_cache = settings.path(settings.nlu.cache_dir)
-    webchat = WebchatHub()
     outbox = OutboxService(db)
-    telegram = _telegram_deliverer(settings)
-    whatsapp = _whatsapp_deliverer(settings, outbox, content)
-    channels: list[Deliverer] = [d for d in (webchat, telegram, whatsapp) if d is not None]
-    deliverers = {d.channel: d for d in channels} | dict(extra_deliverers or {})
-    sender = Sender(
-        outbox, deliverers, settings.outbox, lease=timedelta(seconds=settings.outbox.lease_seconds)
-    )
     conversations = ConversationService(
         db,
         lambda: content.current,
         max_chars=settings.web.max_message_chars,
-        on_outbox=sender.wake,
         escalations=Escalations(settings.operators),
     )
+    transcripts = TranscriptService(db)
+    services = ChannelServices(conversations, transcripts, outbox, lambda: content.current)
+    channels = _channels(settings, services)
+    deliverers = {name: c.deliverer for name, c in channels.items()} | dict(extra_deliverers or {})
+    sender = Sender(
+        outbox, deliverers, settings.outbox, lease=timedelta(seconds=settings.outbox.lease_seconds)
+    )
+    conversations.on_outbox = sender.wake  # the sender needs the channels, they the service
     return Sapar(
         settings=settings,
         db=db,
         content=content,
         conversations=conversations,
-        transcripts=TranscriptService(db),
+        transcripts=transcripts,
         outbox=outbox,
         sender=sender,
-        webchat=webchat,
+        channels=channels,
         deliverers=deliverers,
-        telegram=(
-            TelegramRunner(
-                TelegramChannel(telegram.bot, telegram, conversations), settings.telegram
-            )
-            if telegram is not None
-            else None
-        ),
-        whatsapp=whatsapp,
         live_content=LiveContent(
             content,
             Revisions(db),
@@ -134,42 +114,7 @@ def build(
     )
 
 
-def _telegram_deliverer(settings: Settings) -> TelegramDeliverer | None:
-    tg = settings.telegram
-    if tg.token is None or not tg.token.get_secret_value():
-        log.info("telegram channel off: no SAPAR_TELEGRAM__TOKEN")
-        return None
-    if tg.webhook_secret is None and tg.mode == "webhook":
-        log.warning("telegram webhook refuses every update: no SAPAR_TELEGRAM__WEBHOOK_SECRET")
-    bot = make_bot(tg.token.get_secret_value(), api_base=tg.api_base, timeout=tg.timeout_seconds)
-    return TelegramDeliverer(bot)
-
-
-def _whatsapp_deliverer(
-    settings: Settings, outbox: OutboxService, content: ContentStore
-) -> WhatsAppDeliverer | None:
-    wa = settings.whatsapp
-    if wa.access_token is None or not wa.access_token.get_secret_value():
-        log.info("whatsapp channel off: no SAPAR_WHATSAPP__ACCESS_TOKEN")
-        return None
-    if not wa.phone_number_id:
-        log.warning("whatsapp channel off: no SAPAR_WHATSAPP__PHONE_NUMBER_ID")
-        return None
-    if wa.app_secret is None or wa.verify_token is None:
-        log.warning("whatsapp webhook refuses every call: set __APP_SECRET and __VERIFY_TOKEN")
-    client = httpx.AsyncClient(
-        base_url=wa.api_base.rstrip("/") + "/",
-        headers={"authorization": f"Bearer {wa.access_token.get_secret_value()}"},
-        timeout=wa.timeout_seconds,
-    )
-
-    def list_label() -> str:
-        texts = content.current
-        return " / ".join(texts.text("whatsapp_list_button", lang) for lang in ("ky", "ru"))
-
-    return WhatsAppDeliverer(
-        client,
-        phone_number_id=wa.phone_number_id,
-        window_open=lambda chat_id: outbox.reply_window_open("whatsapp", chat_id),
-        list_label=list_label,
-    )
+def _channels(settings: Settings, services: ChannelServices) -> dict[str, Channel]:
+    """Every registered channel that its settings switch on, by name."""
+    built = (kind.from_settings(settings, services) for kind in registry.CHANNELS)
+    return {channel.name: channel for channel in built if channel is not None}

@@ -89,11 +89,3 @@ class Reply:
     def from_dict(cls, data: Mapping[str, Any]) -> Reply:
         buttons = tuple(Button(str(b["title"]), str(b["payload"])) for b in data.get("buttons", ()))
         return cls(text=str(data["text"]), buttons=buttons)
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """Something the engine decided that the services act on (escalate, intent, risk, forget)."""
-
-    name: str
-    data: Mapping[str, Any] = field(default_factory=dict)

@@ -14,7 +14,7 @@ from sqlalchemy import text
 from bot.app import Sapar, build
 from bot.engine.content.model import Content
 from bot.engine.nlu.intent import Intent
-from bot.services.content import load_content
+from bot.services.content.store import load_content
 from bot.settings import load_settings
 from bot.storage import migrate
 from bot.storage.database import Database
@@ -97,6 +97,24 @@ async def db(databases: DatabaseFactory) -> Database:
     return await databases.create()
 
 
+@pytest.fixture
+async def pg_databases(tmp_path: Path) -> AsyncIterator[DatabaseFactory]:
+    """Databases on PostgreSQL only, for what SQLite cannot do (several processes, NOTIFY)."""
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL only, and SAPAR_TEST_POSTGRES_URL is not set (CI sets it)")
+    factory = DatabaseFactory("postgresql", tmp_path)
+    try:
+        yield factory
+    finally:
+        await factory.close()
+
+
+@pytest.fixture
+async def pg_db(pg_databases: DatabaseFactory) -> Database:
+    """A migrated, empty PostgreSQL database (the test is skipped without one)."""
+    return await pg_databases.create()
+
+
 KEYWORDS = {
     "greet": ("здравствуйте", "салам", "привет", "саламатсызбы"),
     "talk_to_operator": ("оператор", "человек"),
@@ -148,7 +166,7 @@ async def client(sapar: Sapar) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture(scope="session")
 def production_content(tmp_path_factory: pytest.TempPathFactory) -> Content:
     """The repository's content with the trained intent classifier, as `serve` loads it."""
-    from bot.services.nlu import make_classifier
+    from bot.services.nlu.model import make_classifier
 
     cache = tmp_path_factory.mktemp("nlu-cache")
     threshold = load_settings().nlu.threshold

@@ -19,8 +19,8 @@ from bot.admin import (
     views_work,
 )
 from bot.admin.state import HERE, Admin, make_templates
-from bot.services.canned import DOCUMENT as CANNED_DOCUMENT
-from bot.services.canned import parse_canned
+from bot.services.content.canned import DOCUMENT as CANNED_DOCUMENT
+from bot.services.content.canned import parse_canned
 
 if TYPE_CHECKING:
     from bot.app import Sapar

@@ -10,9 +10,9 @@ import jinja2
 from fastapi import Depends, HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
-from bot.services.content_diff import show
-from bot.services.content_store import LiveContent
-from bot.services.revisions import Revision, Revisions
+from bot.services.content.diff import show
+from bot.services.content.live import LiveContent
+from bot.services.content.revisions import Revision, Revisions
 from bot.services.staff import Staff, StaffService
 from bot.web.auth import NotLoggedIn, require
 

@@ -12,7 +12,7 @@ from bot.admin.state import TITLES, AdminDep, Editor
 from bot.engine.content.answers import parse_answers
 from bot.engine.content.bilingual import ContentError
 from bot.engine.dialogue import replies
-from bot.services.revisions import Revision, RevisionError
+from bot.services.content.revisions import Revision, RevisionError
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 ANSWERS = "knowledge/answers.yml"

@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse
 
 from bot.admin.state import AdminDep, Editor
 from bot.engine.offer.catalogue import SEVERITIES
-from bot.services.revisions import Revision, RevisionError
+from bot.services.content.revisions import Revision, RevisionError
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 INDICATORS = "knowledge/indicators.yml"

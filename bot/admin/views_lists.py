@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.admin.state import AdminDep, Editor
-from bot.services.revisions import RevisionError
+from bot.services.content.revisions import RevisionError
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 HOTLINES = "knowledge/hotlines.yml"

@@ -12,8 +12,9 @@ from bot.admin.state import AdminDep, Editor
 from bot.engine.content.bilingual import ContentError
 from bot.engine.offer.report import render_report
 from bot.engine.offer.risk import check_text
-from bot.services.content_docs import OFFER_FILES, catalogue
-from bot.services.content_work import (
+from bot.services.content.documents import OFFER_FILES, catalogue
+from bot.services.content.revisions import RevisionError
+from bot.services.content.work import (
     agencies_from_csv,
     group_similar,
     intents,
@@ -21,7 +22,6 @@ from bot.services.content_work import (
     stale,
     with_example,
 )
-from bot.services.revisions import RevisionError
 from bot.storage import content as rows
 
 router = APIRouter(prefix="/admin", include_in_schema=False)

@@ -1,0 +1,1 @@
+"""Channels: adapters from each platform's payloads to UserMessage and from Reply back."""

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine.content.model import ContentError
-from bot.services.content import validate
-from bot.services.content_docs import check_documents, read_documents, write_documents
-from bot.services.revisions import RevisionError, Revisions
+from bot.services.content.documents import check_documents, read_documents, write_documents
+from bot.services.content.revisions import RevisionError, Revisions
+from bot.services.content.store import validate
 from bot.settings import Settings, load_settings
 from bot.storage import migrate
 from bot.storage.database import Database

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.engine.nlu.classifier import ParseResult
-from bot.services.nlu import LoadedModel, load_model
+from bot.services.nlu.model import LoadedModel, load_model
 from bot.settings import Settings, load_settings
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def _parse(args: argparse.Namespace) -> int:
     model = load_model(*_dirs(args, settings)).model
     rasa = None
     if settings.nlu.backend == "rasa" and settings.nlu.rasa_url:
-        from bot.services.rasa import RasaNlu  # httpx only when the Rasa backend is on
+        from bot.services.nlu.rasa import RasaNlu  # httpx only when the Rasa backend is on
 
         rasa = RasaNlu(settings.nlu.rasa_url, model, threshold=threshold)
 
@@ -105,7 +105,7 @@ def _emit(result: ParseResult) -> None:
 
 def _test(args: argparse.Namespace) -> int:
     settings = load_settings()
-    from bot.services.nlu_report import run_test  # matplotlib and sklearn: only for `test`
+    from bot.services.nlu.report import run_test  # matplotlib and sklearn: only for `test`
 
     content, _ = _dirs(args, settings)
     test_dir = args.test_dir or settings.path(Path("tests/data/nlu"))

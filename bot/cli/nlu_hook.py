@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from bot.engine.nlu.intent import Classifier
-from bot.services.nlu import make_classifier
+from bot.services.nlu.model import make_classifier
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)

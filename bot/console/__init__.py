@@ -13,8 +13,8 @@ from fastapi.staticfiles import StaticFiles
 from bot.console import views_auth, views_chat, views_live, views_queue
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
-from bot.services.desk import Desk
-from bot.services.live import Broadcaster
+from bot.services.operators.desk import Desk
+from bot.services.operators.events import Broadcaster
 from bot.services.staff import StaffService
 from bot.web.sessions import session_secret
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.services.canned import DOCUMENT, Canned, parse_canned
-from bot.services.content_docs import read_documents
+from bot.services.content.canned import DOCUMENT, Canned, parse_canned
+from bot.services.content.documents import read_documents
 
 __all__ = ["Canned", "load_canned"]
 

@@ -11,12 +11,12 @@ import jinja2
 from fastapi import Depends, Request
 from fastapi.templating import Jinja2Templates
 
+from bot.clock import utcnow
 from bot.console import labels
 from bot.console.canned import Canned
-from bot.services.desk import Desk
-from bot.services.live import Broadcaster
+from bot.services.operators.desk import Desk
+from bot.services.operators.events import Broadcaster
 from bot.services.staff import Staff, StaffService
-from bot.storage.models import utcnow
 from bot.web.auth import ADMIN_ROLES, OPERATOR_ROLES, require
 
 if TYPE_CHECKING:

@@ -10,8 +10,8 @@ from fastapi.responses import JSONResponse, RedirectResponse
 
 from bot.console.labels import ERRORS
 from bot.console.state import ConsoleDep, Operator
-from bot.services.desk_view import DeskError
-from bot.services.handoff import OUTCOMES
+from bot.services.operators.escalation import OUTCOMES
+from bot.services.operators.view import DeskError
 
 router = APIRouter(prefix="/console/chats", include_in_schema=False)
 

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from bot.console.state import ConsoleDep, Operator
-from bot.services.live import Broadcaster
+from bot.services.operators.events import Broadcaster
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 PING_SECONDS = 5.0

@@ -4,40 +4,24 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.engine.content.model import Content
 from bot.engine.dialogue import router as dialogue
 from bot.engine.dialogue.state import DialogueState
-from bot.services.content_work import anonymise
-from bot.services.handoff import Escalations
+from bot.services.content.work import anonymise
 from bot.services.locks import KeyedLocks
+from bot.services.operators.escalation import Escalations, TurnEffect
+from bot.services.turn import HELD, Outcome, Turn, fell_to_fallback
 from bot.storage import content as content_rows
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database
-from bot.types import ConversationStatus, Event, Reply, UserMessage
+from bot.storage.models import Conversation
+from bot.types import ConversationStatus, Reply, UserMessage
 
 log = logging.getLogger(__name__)
-HELD = (ConversationStatus.QUEUED, ConversationStatus.WITH_OPERATOR)
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """What one inbound message led to."""
-
-    duplicate: bool
-    conversation_id: int | None = None
-    replies: tuple[Reply, ...] = ()
-    events: tuple[Event, ...] = ()
-    status: ConversationStatus = ConversationStatus.BOT
-    language: str | None = None
-    intent: str | None = None
-    risk_level: str | None = None
-
-    @property
-    def escalated(self) -> bool:
-        """True while the chat is queued for or held by an operator."""
-        return self.status in HELD
 
 
 class ConversationService:
@@ -61,9 +45,7 @@ class ConversationService:
 
     async def receive(self, message: UserMessage) -> Outcome:
         """Handle one message exactly once, in order within its chat."""
-        truncated = len(message.text) > self.max_chars
-        if truncated:
-            message = replace(message, text=message.text[: self.max_chars])
+        message, truncated = self._clip(message)
         async with self.locks.hold(str(message.key)), self.db.transaction() as session:
             conv = await conversations.lock_conversation(
                 session, key=message.key, user_external_id=message.user_id
@@ -72,114 +54,108 @@ class ConversationService:
                 session, channel=message.key.channel, external_id=message.external_id
             ):
                 return Outcome(duplicate=True, conversation_id=conv.id)
-            status = ConversationStatus(conv.status)
-            state = DialogueState.from_dict(conv.state).but(handoff=status in HELD)
-            content = self.content()
-            result = dialogue.step(state, message, content)
-            replies = result.replies
-            if truncated:
-                notice = content.text(
-                    "truncated", result.state.language or "ky", limit=self.max_chars
-                )
-                replies = (Reply(notice), *replies)
-            names = {event.name for event in result.events}
-            if "forget" in names:
-                await conversations.wipe(session, conversation=conv)
-                status = ConversationStatus.BOT
-            # Even after /forget the id is kept (it holds nothing personal): a redelivered
-            # update must not run the deletion's confirmation twice.
-            await messages.mark_seen(
-                session,
-                channel=message.key.channel,
-                external_id=message.external_id,
-                conversation_id=conv.id,
-            )
-            if "forget" not in names:
-                await messages.add(
-                    session,
-                    conversation_id=conv.id,
-                    direction="in",
-                    author="user",
-                    text=message.text,
-                    payload={"button": message.button} if message.button else {},
-                )
-            if "forget" not in names and _fell_to_fallback(state, result.state, result.events):
-                await content_rows.record_unanswered(  # for the editors' work list
-                    session, text=anonymise(message.text), language=result.state.language
-                )
-            if "escalate" in names and status not in HELD:
-                status = ConversationStatus.QUEUED
-            effect = await self.escalations.on_turn(
-                session,
-                conversation=conv,
-                events=result.events,
-                held=status in HELD,
-                language=result.state.language,
-                risk_level=result.state.risk_level,
-                content=content,
-            )
-            replies = (*replies, *effect.replies)
-            for reply in replies:
-                await messages.add(
-                    session,
-                    conversation_id=conv.id,
-                    direction="out",
-                    author="bot",
-                    text=reply.text,
-                    payload=reply.to_dict(),
-                )
-                await outbox.enqueue(
-                    session,
-                    conversation_id=conv.id,
-                    channel=message.key.channel,
-                    chat_id=message.key.chat_id,
-                    payload=reply.to_dict(),
-                )
-            new_state = result.state.but(handoff=status in HELD)
-            conversations.save_turn(
-                conv,
-                state=new_state.to_dict(),
-                language=new_state.language,
-                status=status.value,
-                inbound_at=message.received_at,
-            )
-            conv_id = conv.id
-        if replies:
+            turn = self._think(conv, message, truncated=truncated)
+            await self._record_inbound(session, turn)
+            effect = await self._escalate(session, turn)
+            await self._queue_replies(session, turn)
+            self._save(turn)
+        if turn.replies:
             self.on_outbox()
         await self.escalations.announce(effect)
-        return Outcome(
-            duplicate=False,
-            conversation_id=conv_id,
-            replies=replies,
-            events=result.events,
-            status=status,
-            language=new_state.language,
-            intent=_intent(result.events),
-            risk_level=_risk_level(result.events),
+        return turn.outcome()
+
+    def _clip(self, message: UserMessage) -> tuple[UserMessage, bool]:
+        """The message cut to the longest text Sapar reads, and whether it was cut."""
+        if len(message.text) <= self.max_chars:
+            return message, False
+        return replace(message, text=message.text[: self.max_chars]), True
+
+    def _think(self, conv: Conversation, message: UserMessage, *, truncated: bool) -> Turn:
+        """Run the engine on the saved state; a cut message gets a notice first."""
+        status = ConversationStatus(conv.status)
+        before = DialogueState.from_dict(conv.state).but(handoff=status in HELD)
+        content = self.content()
+        result = dialogue.step(before, message, content)
+        replies = result.replies
+        if truncated:
+            language = result.state.language or "ky"
+            notice = content.text("truncated", language, limit=self.max_chars)
+            replies = (Reply(notice), *replies)
+        return Turn(message, conv, content, before, result, replies, status)
+
+    async def _record_inbound(self, session: AsyncSession, turn: Turn) -> None:
+        """Mark the message seen and keep it, unless it asked to forget everything."""
+        message, conv = turn.message, turn.conv
+        if turn.forgets:
+            await conversations.wipe(session, conversation=conv)
+            turn.status = ConversationStatus.BOT
+        # Even after /forget the id is kept (it holds nothing personal): a redelivered
+        # update must not run the deletion's confirmation twice.
+        await messages.mark_seen(
+            session,
+            channel=message.key.channel,
+            external_id=message.external_id,
+            conversation_id=conv.id,
         )
+        if turn.forgets:
+            return
+        await messages.add(
+            session,
+            conversation_id=conv.id,
+            direction="in",
+            author="user",
+            text=message.text,
+            payload={"button": message.button} if message.button else {},
+        )
+        if fell_to_fallback(turn.before, turn.result.state, turn.result.events):
+            await content_rows.record_unanswered(  # for the editors' work list
+                session, text=anonymise(message.text), language=turn.result.state.language
+            )
 
+    async def _escalate(self, session: AsyncSession, turn: Turn) -> TurnEffect:
+        """Queue the chat for an operator when the engine asked; add the handoff's replies."""
+        if turn.asks_operator and turn.status not in HELD:
+            turn.status = ConversationStatus.QUEUED
+        effect = await self.escalations.on_turn(
+            session,
+            conversation=turn.conv,
+            events=turn.result.events,
+            held=turn.status in HELD,
+            language=turn.result.state.language,
+            risk_level=turn.result.state.risk_level,
+            content=turn.content,
+        )
+        turn.replies = (*turn.replies, *effect.replies)
+        return effect
 
-def _intent(events: tuple[Event, ...]) -> str | None:
-    """The intent understood in this step, if the message was text."""
-    for event in events:
-        if event.name == "understood":
-            return str(event.data["intent"])
-    return None
+    async def _queue_replies(self, session: AsyncSession, turn: Turn) -> None:
+        """Keep each reply in the transcript and put it in the outbox, in one transaction."""
+        key, conv_id = turn.message.key, turn.conv.id
+        for reply in turn.replies:
+            payload = reply.to_dict()
+            await messages.add(
+                session,
+                conversation_id=conv_id,
+                direction="out",
+                author="bot",
+                text=reply.text,
+                payload=payload,
+            )
+            await outbox.enqueue(
+                session,
+                conversation_id=conv_id,
+                channel=key.channel,
+                chat_id=key.chat_id,
+                payload=payload,
+            )
 
-
-def _fell_to_fallback(
-    before: DialogueState, after: DialogueState, events: tuple[Event, ...]
-) -> bool:
-    """The text was not understood and the bot said so (an editor's unanswered question)."""
-    if _intent(events) != "out_of_scope":
-        return False
-    gave_up = any(e.name == "escalate" and e.data.get("reason") == "not_understood" for e in events)
-    return after.misses > before.misses or gave_up
-
-
-def _risk_level(events: tuple[Event, ...]) -> str | None:
-    """The level of an offer assessed in this step, if one was."""
-    for event in reversed(events):
-        if event.name == "assessed":
-            return str(event.data["level"])
-    return None
+    def _save(self, turn: Turn) -> None:
+        """Store the engine's new state with the conversation's status."""
+        turn.after = turn.result.state.but(handoff=turn.status in HELD)
+        conversations.save_turn(
+            turn.conv,
+            state=turn.after.to_dict(),
+            language=turn.after.language,
+            status=turn.status.value,
+            inbound_at=turn.message.received_at,
+        )

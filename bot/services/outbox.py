@@ -6,9 +6,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.clock import utcnow
 from bot.storage import outbox as rows
+from bot.storage import receipts
 from bot.storage.database import Database
-from bot.storage.models import utcnow
 from bot.types import Reply
 
 # Platforms that take free-form messages only for a while after the user last wrote
@@ -112,7 +113,7 @@ class OutboxService:
     ) -> bool:
         """Record a platform's status report for a sent reply; False if no row matches."""
         async with self.db.transaction() as session:
-            row = await rows.record_receipt(
+            row = await receipts.record_receipt(
                 session,
                 channel=channel,
                 external_id=external_id,

@@ -14,10 +14,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.settings_operators import OperatorsSettings
+from bot.clock import utcnow
+from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, staff
 from bot.storage.database import Database
-from bot.storage.models import utcnow
 
 MIN_PASSWORD = 10
 # Verified when the name is unknown, so a wrong name costs as long as a wrong password.

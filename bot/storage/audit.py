@@ -9,7 +9,8 @@ from sqlalchemy import ForeignKey, Index, Integer, String, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.models import Base, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Base
 
 
 class AuditEntry(Base):

@@ -10,7 +10,8 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstrain
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.models import Base, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Base
 
 STATUSES = ("draft", "published", "superseded")
 
@@ -95,3 +96,13 @@ async def set_unanswered_status(session: AsyncSession, ids: Sequence[int], statu
     rows = await session.scalars(select(UnansweredQuestion).where(UnansweredQuestion.id.in_(ids)))
     for row in rows:
         row.status = status
+
+
+async def draft_ids(session: AsyncSession) -> list[tuple[str, int]]:
+    """(document, revision id) of every draft."""
+    rows = await session.execute(
+        select(ContentRevision.document, ContentRevision.id).where(
+            ContentRevision.status == "draft"
+        )
+    )
+    return [(name, rev_id) for name, rev_id in rows]

@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User
 from bot.types import ConversationKey
 
 

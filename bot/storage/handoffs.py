@@ -22,7 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.models import Base, Conversation, Message, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Base, Conversation, Message
 
 OPEN = ("queued", "claimed")
 LEVEL_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import InboundSeen, Message, utcnow
+from bot.clock import utcnow
+from bot.storage.models import InboundSeen, Message
 
 
 async def already_seen(session: AsyncSession, *, channel: str, external_id: str) -> bool:
@@ -64,3 +65,13 @@ async def transcript(
         .limit(limit)
     )
     return list(reversed(rows.all()))
+
+
+async def last_inbound_id(session: AsyncSession, *, conversation_id: int) -> int:
+    """The id of the user's latest message in a conversation, 0 when there is none."""
+    value = await session.scalar(
+        select(func.max(Message.id)).where(
+            Message.conversation_id == conversation_id, Message.direction == "in"
+        )
+    )
+    return int(value or 0)

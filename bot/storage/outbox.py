@@ -10,11 +10,10 @@ from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from bot.storage.models import Conversation, OutboxRow, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Conversation, OutboxRow
 
 UNSETTLED = ("pending", "sending")
-# Receipts only move forward: a late "delivered" must not overwrite "read".
-RECEIPT_RANK = {"sent": 1, "delivered": 2, "read": 3, "played": 3, "failed": 4}
 
 
 async def enqueue(
@@ -148,36 +147,6 @@ async def mark_progress(
         .where(OutboxRow.id == row_id)
         .values(progress=progress, external_id=external_id)
     )
-
-
-async def record_receipt(
-    session: AsyncSession,
-    *,
-    channel: str,
-    external_id: str,
-    receipt: str,
-    at: datetime,
-    error: str | None = None,
-) -> OutboxRow | None:
-    """Note what the platform reported about a sent reply; None when no row has that id.
-
-    A "failed" receipt makes the row dead, so that operators see the reply never arrived.
-    """
-    row = await session.scalar(
-        select(OutboxRow)
-        .where(OutboxRow.channel == channel, OutboxRow.external_id == external_id)
-        .order_by(OutboxRow.id.desc())
-        .limit(1)
-    )
-    if row is None:
-        return None
-    if RECEIPT_RANK.get(receipt, 0) > RECEIPT_RANK.get(row.receipt or "", 0):
-        row.receipt = receipt
-        row.receipt_at = at
-        if receipt == "failed":
-            row.status = "dead"
-            row.last_error = (error or "the platform reported the message as failed")[:2000]
-    return row
 
 
 async def dead_rows(session: AsyncSession, *, limit: int = 100) -> Sequence[OutboxRow]:

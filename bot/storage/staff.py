@@ -9,7 +9,8 @@ from sqlalchemy import Boolean, ForeignKey, Index, String, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.storage.models import Base, utcnow
+from bot.clock import utcnow
+from bot.storage.models import Base
 
 ROLES = ("operator", "editor", "admin")
 

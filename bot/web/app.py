@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from bot.admin import install as install_admin
-from bot.channels import telegram, webchat, whatsapp
+from bot.channels.webchat import api as webchat
 from bot.console import install as install_console
 from bot.web.security import BodyLimit, SecurityHeaders
 
@@ -40,15 +40,10 @@ def create_app(sapar: Sapar) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=sapar.settings.web.max_body_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.include_router(
-        webchat.router(
-            sapar.conversations,
-            sapar.transcripts,
-            sapar.webchat,
-            long_poll_seconds=sapar.settings.web.long_poll_seconds,
-        )
-    )
-    _include_channels(app, sapar)
+    for channel in sapar.channels.values():  # wired once, in bot.app, from the registry
+        router = channel.router()
+        if router is not None:
+            app.include_router(router)
     install_console(app, sapar)
     install_admin(app, sapar)
 
@@ -79,28 +74,6 @@ def create_app(sapar: Sapar) -> FastAPI:
         return JSONResponse(body, status_code=200 if ready else 503)
 
     return app
-
-
-def _include_channels(app: FastAPI, sapar: Sapar) -> None:
-    """The webhooks of the messengers that are switched on."""
-    settings = sapar.settings
-    if sapar.telegram is not None:
-        secret = settings.telegram.webhook_secret
-        app.include_router(
-            telegram.router(
-                sapar.telegram.channel, secret=secret.get_secret_value() if secret else None
-            )
-        )
-    if sapar.whatsapp is not None:
-        app_secret, verify = settings.whatsapp.app_secret, settings.whatsapp.verify_token
-        app.include_router(
-            whatsapp.router(
-                sapar.conversations,
-                sapar.outbox,
-                app_secret=app_secret.get_secret_value() if app_secret else None,
-                verify_token=verify.get_secret_value() if verify else None,
-            )
-        )
 
 
 WEBCHAT_TEXTS = ("title", "placeholder", "send", "offline")

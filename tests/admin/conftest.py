@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 
 from bot.app import Sapar
-from bot.services.content_store import LiveContent
+from bot.services.content.live import LiveContent
 from tests.console.conftest import PASSWORD, Login, anonymous, app, client_for, csrf_of  # noqa: F401  (fixtures reused here)
 
 _ids = count(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.app import Sapar
+from bot.engine.offer.risk import check_text
 from tests.admin.conftest import csrf, live
 from tests.admin.test_lists import fields
 from tests.console.conftest import Login
@@ -37,9 +38,12 @@ async def test_a_new_pattern_works_in_try_it_before_it_is_published(
 
     after = await editor.post("/admin/try", data={"csrf_token": token, "text": SIGN})
     assert "Паспорт заберут" in after.text  # the draft catalogue
-    assert sapar.content.current.offers is not None
-    live_ids = {i.id for i in sapar.content.current.offers.indicators}
-    assert "document_retention" in live_ids  # users still get the published patterns
+    live = sapar.content.current.offers
+    assert live is not None
+    found = check_text(SIGN, live).indicator_ids
+    assert "document_retention" not in found  # users still get the published patterns
+    [indicator] = [i for i in live.indicators if i.id == "document_retention"]
+    assert not any("загранник" in m.regex.pattern for m in indicator.patterns)
 
 
 async def test_a_broken_pattern_or_severity_is_refused(login: Login, sapar: Sapar) -> None:

@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bot.channels.outbox import Sender
+from bot.channels.delivery.sender import Sender
 from bot.services.outbox import OutboxService
 from tests.channels.conftest import (
     Running,

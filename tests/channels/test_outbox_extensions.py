@@ -10,12 +10,13 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
-from bot.channels.outbox import Sender
+from bot.channels.delivery.sender import Sender
+from bot.clock import utcnow
 from bot.services.outbox import OutboxService
 from bot.settings import OutboxSettings
 from bot.storage import conversations, migrate, outbox
 from bot.storage.database import Database
-from bot.storage.models import Base, utcnow
+from bot.storage.models import Base
 from bot.types import ConversationKey, Reply
 from tests.channels.conftest import eventually
 from tests.conftest import DatabaseFactory

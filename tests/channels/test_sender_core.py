@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 
-from bot.channels.base import DeliveryError
-from bot.channels.outbox import Sender, backoff
+from bot.channels.delivery.base import DeliveryError
+from bot.channels.delivery.sender import Sender, backoff
 from bot.services.outbox import OutboxService
 from bot.settings import OutboxSettings
 from bot.storage import conversations, outbox

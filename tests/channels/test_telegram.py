@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from bot.channels.telegram import TelegramChannel
-from bot.channels.telegram_outbound import TelegramDeliverer, make_bot
-from bot.channels.telegram_polling import TelegramRunner
+from bot.channels.telegram.channel import Telegram
+from bot.channels.telegram.outbound import TelegramDeliverer, make_bot
+from bot.channels.telegram.polling import TelegramRunner
+from bot.channels.telegram.updates import TelegramUpdates
 from bot.settings import TelegramSettings
 from bot.types import UserMessage
 from tests.channels.conftest import (
@@ -157,7 +158,8 @@ async def test_polling_receives_updates_and_confirms_them(
     await eventually(lambda: _polled_after(fake_telegram, 42))
 
     assert fake_telegram.of("deleteWebhook")
-    assert running.sapar.telegram is not None and running.sapar.telegram.offset == 42
+    telegram = running.sapar.channels.get("telegram")
+    assert isinstance(telegram, Telegram) and telegram.runner.offset == 42
     assert await running.inbound_count() == 1
 
 
@@ -172,7 +174,8 @@ async def test_webhook_mode_registers_the_webhook_with_its_secret(
     call = fake_telegram.of("setWebhook")[0]
     assert call.data["url"] == "https://sapar.example.org/telegram/webhook"
     assert call.data["secret_token"] == TG_SECRET
-    assert isinstance(running.sapar.telegram, TelegramRunner)
+    telegram = running.sapar.channels.get("telegram")
+    assert isinstance(telegram, Telegram) and isinstance(telegram.runner, TelegramRunner)
 
 
 async def test_without_a_token_the_channel_is_off(
@@ -181,7 +184,7 @@ async def test_without_a_token_the_channel_is_off(
     caplog.set_level("INFO")
     running = await start(settings_for(tmp_path))
 
-    assert running.sapar.telegram is None and "telegram" not in running.sapar.deliverers
+    assert "telegram" not in running.sapar.channels and "telegram" not in running.sapar.deliverers
     assert "telegram channel off: no SAPAR_TELEGRAM__TOKEN" in caplog.text
     assert (await running.telegram(tg_text(1, 1, 1, "Привет"))).status_code == 404
 
@@ -217,7 +220,7 @@ async def test_polling_confirms_an_update_only_after_it_was_stored(
     bot = make_bot(TG_TOKEN, api_base=fake_telegram.url, timeout=2)
     conversations = FlakyConversations()
     deliverer = TelegramDeliverer(bot)
-    channel = TelegramChannel(bot, deliverer, conversations)  # type: ignore[arg-type]  # a stand-in service
+    channel = TelegramUpdates(bot, deliverer, conversations)  # type: ignore[arg-type]  # a stand-in service
     settings = TelegramSettings(poll_timeout_seconds=0)
     runner = TelegramRunner(channel, settings)
     try:

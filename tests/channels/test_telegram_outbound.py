@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.base import DeliveryError
-from bot.channels.outbox import Sender
-from bot.channels.telegram_outbound import LIMIT, TelegramDeliverer, make_bot
-from bot.channels.text import split
+from bot.channels.delivery.base import DeliveryError
+from bot.channels.delivery.sender import Sender
+from bot.channels.delivery.split import split
+from bot.channels.telegram.outbound import LIMIT, TelegramDeliverer, make_bot
+from bot.clock import utcnow
 from bot.services.outbox import OutboxService
 from bot.settings import OutboxSettings
 from bot.storage import conversations, outbox
 from bot.storage.database import Database
 from bot.storage.migrate import upgrade
-from bot.storage.models import utcnow
 from bot.types import Button, ConversationKey, Reply
 from tests.channels.conftest import TG_TOKEN
 from tests.channels.fakes import FakeTelegram

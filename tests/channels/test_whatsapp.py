@@ -12,8 +12,8 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from bot.channels.base import DeliveryError
-from bot.channels.whatsapp_outbound import WINDOW_CLOSED, WhatsAppDeliverer
+from bot.channels.delivery.base import DeliveryError
+from bot.channels.whatsapp.outbound import WINDOW_CLOSED, WhatsAppDeliverer
 from bot.storage import outbox
 from bot.storage.models import Message
 from bot.types import Button, Reply

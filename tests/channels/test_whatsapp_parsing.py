@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from bot.channels.whatsapp_inbound import parse
-from bot.channels.whatsapp_outbound import WhatsAppDeliverer, body, layout
+from bot.channels.whatsapp.inbound import parse
+from bot.channels.whatsapp.outbound import WhatsAppDeliverer, body, layout
 from bot.services.outbox import window_open
 from bot.types import Button, MessageKind, Reply
 from tests.channels.conftest import FIXTURES

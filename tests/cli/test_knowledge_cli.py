@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.cli import main
-from bot.services.content_docs import read_documents
+from bot.services.content.documents import read_documents
 
 ROOT = Path(__file__).resolve().parents[2]
 

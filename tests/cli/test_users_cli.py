@@ -13,7 +13,7 @@ import pytest
 
 from bot.cli import main
 from bot.services.staff import LoginResult, StaffService
-from bot.settings_operators import OperatorsSettings
+from bot.settings.operators import OperatorsSettings
 from bot.storage.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,7 +13,7 @@ import pytest
 from fastapi import FastAPI
 
 from bot.app import Sapar
-from bot.services.desk import Desk
+from bot.services.operators.desk import Desk
 from bot.types import ConversationKey, UserMessage
 from bot.web.app import create_app
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 
-import pytest
-
 from bot.app import Sapar
 from bot.console.views_live import event_stream
-from bot.services.live import Broadcaster, LiveEvent
+from bot.services.operators.events import Broadcaster, LiveEvent
 from tests.conftest import DatabaseFactory
 from tests.console.conftest import hand_over
 
@@ -39,11 +37,9 @@ async def test_a_handover_is_announced_to_consoles_without_user_words(
     assert all(v is None or isinstance(v, int) for k, v in values.items() if k != "kind")
 
 
-async def test_events_cross_processes_through_postgres(databases: DatabaseFactory) -> None:
-    if databases.backend != "postgresql":
-        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite runs one process")
-    first = await databases.create()
-    sender, receiver = Broadcaster(first), Broadcaster(databases.open())
+async def test_events_cross_processes_through_postgres(pg_databases: DatabaseFactory) -> None:
+    first = await pg_databases.create()
+    sender, receiver = Broadcaster(first), Broadcaster(pg_databases.open())
     try:
         async with receiver.subscribe() as queue:
             connected = await asyncio.wait_for(queue.get(), TIMEOUT)

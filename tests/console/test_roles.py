@@ -93,5 +93,8 @@ async def test_each_role_reaches_only_its_routes(
         response = await call(http, method, path, handoff_id)
         if needs in allowed:
             assert response.status_code in (200, 303), (role, method, path, response.text[:200])
+            # A redirect to a login page is a refusal dressed as a success.
+            location = response.headers.get("location", "")
+            assert "/login" not in location, (role, method, path, location)
         else:
             assert response.status_code == 403, (role, method, path, response.status_code)

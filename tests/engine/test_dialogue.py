@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.engine.content.model import Content
+from bot.engine.dialogue.events import Escalate, Forget, ToOperator, Understood
 from bot.engine.dialogue.router import Step, step
-from bot.engine.dialogue.state import DialogueState
+from bot.engine.dialogue.state import DialogueState, Mode
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 KEY = ConversationKey("test", "1")
@@ -55,18 +56,16 @@ def test_unknown_text_twice_hands_over_to_a_person(content: Content) -> None:
     state = say(content, DialogueState(), "Здравствуйте").state
     first = say(content, state, "абырвалг")
     assert first.state.misses == 1 and "menu" not in [e.name for e in first.events]
-    assert not any(e.name == "escalate" for e in first.events)
+    assert not any(isinstance(e, Escalate) for e in first.events)
     second = say(content, first.state, "абырвалг")
-    assert [e.data["reason"] for e in second.events if e.name == "escalate"] == ["not_understood"]
+    assert [e.reason for e in second.events if isinstance(e, Escalate)] == ["not_understood"]
     assert second.state.handoff
 
 
 def test_operator_request_escalates_and_says_what_happens_next(content: Content) -> None:
     state = say(content, DialogueState(), "Здравствуйте").state
     result = say(content, state, "позовите человека")
-    assert any(
-        e.name == "escalate" and e.data["reason"] == "asked_for_human" for e in result.events
-    )
+    assert any(isinstance(e, Escalate) and e.reason == "asked_for_human" for e in result.events)
     assert "оператор" in result.replies[0].text.lower()
 
 
@@ -74,30 +73,30 @@ def test_emergency_on_first_contact_gives_numbers_in_the_same_turn(content: Cont
     result = say(content, DialogueState(), "помогите меня держат")
     danger = [r.text for r in result.replies if "112" in r.text or "189" in r.text]
     assert danger, result.replies
-    assert any(e.name == "escalate" and e.data["reason"] == "emergency" for e in result.events)
+    assert any(isinstance(e, Escalate) and e.reason == "emergency" for e in result.events)
 
 
 def test_while_with_operator_the_bot_stays_quiet(content: Content) -> None:
     state = DialogueState(language="ru", greeted=True, handoff=True)
     result = say(content, state, "когда ответите?")
     assert result.replies == ()
-    assert [e.name for e in result.events] == ["understood", "to_operator"]
+    assert [type(e) for e in result.events] == [Understood, ToOperator]
 
 
 def test_while_with_operator_an_emergency_still_gets_numbers(content: Content) -> None:
     state = DialogueState(language="ru", greeted=True, handoff=True)
     result = say(content, state, "помогите")
     assert result.replies and "112" in result.replies[0].text
-    assert not any(e.name == "escalate" for e in result.events)  # already with a person
+    assert not any(isinstance(e, Escalate) for e in result.events)  # already with a person
 
 
 def test_forget_asks_first_then_deletes(content: Content) -> None:
     state = say(content, DialogueState(), "Здравствуйте").state
     asked = say(content, state, "/forget")
     assert payloads(asked) == ["yes_forget", "no_forget"]
-    assert not any(e.name == "forget" for e in asked.events)
+    assert not any(isinstance(e, Forget) for e in asked.events)
     done = say(content, asked.state, "Да, удалить", button="yes_forget")
-    assert [e.name for e in done.events] == ["forget"]
+    assert done.events == (Forget(),)
     assert done.state.greeted is False  # a fresh start
 
 
@@ -105,13 +104,13 @@ def test_forget_cancelled_deletes_nothing(content: Content) -> None:
     state = say(content, DialogueState(), "Здравствуйте").state
     asked = say(content, state, "/forget")
     kept = say(content, asked.state, "Нет", button="no_forget")
-    assert not kept.events and kept.state.mode == "idle"
+    assert not kept.events and kept.state.mode is Mode.IDLE
 
 
 def test_a_stale_yes_forget_button_deletes_nothing(content: Content) -> None:
     state = say(content, DialogueState(), "Здравствуйте").state
     result = say(content, state, "Да", button="yes_forget")
-    assert not any(e.name == "forget" for e in result.events)
+    assert not any(isinstance(e, Forget) for e in result.events)
 
 
 @pytest.mark.parametrize("payload", ["", "nonsense", "x" * 64, "lang_xx", "../../etc"])

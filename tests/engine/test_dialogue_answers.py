@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.content.model import Content
+from bot.engine.dialogue.events import Escalate
 from bot.engine.dialogue.state import DialogueState
 from tests.engine.test_dialogue import payloads, say
 
@@ -47,7 +48,7 @@ def test_a_known_country_picks_its_variant_at_once(content: Content) -> None:
 def test_passport_taken_gets_the_answer_and_a_person(content: Content) -> None:
     result = say(content, RU, "у меня забрали паспорт")
     assert result.replies[0].text == content.answers["passport_taken"].general.short["ru"]
-    assert any(e.name == "escalate" and e.data["reason"] == "passport_taken" for e in result.events)
+    assert any(isinstance(e, Escalate) and e.reason == "passport_taken" for e in result.events)
 
 
 def test_forged_answer_buttons_fall_back_to_the_menu(content: Content) -> None:

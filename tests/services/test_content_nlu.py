@@ -8,11 +8,11 @@ from pathlib import Path
 
 from bot.engine.nlu.data import Example, NluData
 from bot.engine.nlu.intent import Intent
-from bot.services.content import ContentStore, load_content
-from bot.services.content_store import LiveContent
-from bot.services.content_work import with_example
-from bot.services.nlu import train_from_data
-from bot.services.revisions import Revisions
+from bot.services.content.live import LiveContent
+from bot.services.content.revisions import Revisions
+from bot.services.content.store import ContentStore, load_content
+from bot.services.content.work import with_example
+from bot.services.nlu.model import train_from_data
 from bot.storage.database import Database
 from tests.conftest import ROOT
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from bot.services.content import ContentStore, load_content
-from bot.services.content_docs import read_documents
-from bot.services.content_store import LiveContent
-from bot.services.revisions import RevisionError, Revisions
+from bot.services.content.documents import read_documents
+from bot.services.content.live import LiveContent
+from bot.services.content.revisions import RevisionError, Revisions
+from bot.services.content.store import ContentStore, load_content
 from bot.storage import content as rows
 from bot.storage.database import Database
 from tests.conftest import ROOT, DatabaseFactory
@@ -131,12 +131,10 @@ async def test_a_reload_that_fails_keeps_the_old_content(db: Database, files: An
 
 
 async def test_publish_is_seen_by_a_second_process_on_postgresql(
-    databases: DatabaseFactory, files: Any
+    pg_databases: DatabaseFactory, files: Any
 ) -> None:
-    if databases.backend != "postgresql":
-        pytest.skip("several processes share content only on PostgreSQL")
-    first = await live_content(await databases.create())
-    second = await live_content(databases.open())
+    first = await live_content(await pg_databases.create())
+    second = await live_content(pg_databases.open())
     draft = await first.revisions.save_draft(ANSWERS, edited(files, NEW_KY), "editor1")
     second.reloaded.clear()
     await first.publish(draft.id, "editor1")

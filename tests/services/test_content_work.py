@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.services.content_diff import Change, diff
-from bot.services.content_work import (
+from bot.services.content.diff import Change, diff
+from bot.services.content.work import (
     agencies_from_csv,
     anonymise,
     group_similar,

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from bot.console.canned import load_canned
 from bot.engine.content.model import Content
 from bot.services.conversation import ConversationService
-from bot.services.desk import Desk
-from bot.services.desk_view import DeskError
-from bot.services.handoff import Escalations
-from bot.services.live import LiveEvent
+from bot.services.operators.desk import Desk
+from bot.services.operators.escalation import Escalations
+from bot.services.operators.events import LiveEvent
+from bot.services.operators.view import DeskError
 from bot.services.staff import Staff
-from bot.settings_operators import OperatorsSettings
+from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, handoffs, staff
 from bot.storage.database import Database
 from bot.storage.models import Conversation, OutboxRow

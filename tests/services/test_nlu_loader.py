@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine.nlu.intent import Intent
-from bot.services.nlu import cache_path, load_model, make_classifier, read_nlu_files
+from bot.services.nlu.model import cache_path, load_model, make_classifier, read_nlu_files
 
 TINY = Path(__file__).parents[1] / "data" / "nlu" / "tiny"
 KY = (TINY / "ky.yml").read_text(encoding="utf-8")
@@ -65,7 +65,7 @@ def test_a_broken_cache_file_is_retrained_with_a_warning(
     cache = tmp_path / "cache"
     path = load_model(content, cache).path
     path.write_bytes(b"not a model")
-    with caplog.at_level(logging.WARNING, logger="bot.services.nlu"):
+    with caplog.at_level(logging.WARNING, logger="bot.services.nlu.model"):
         again = load_model(content, cache)
     assert again.trained
     assert "unreadable" in caplog.text

@@ -14,7 +14,7 @@ import pytest
 
 from bot.engine.nlu.classifier import NluModel
 from bot.engine.nlu.data import parse_nlu
-from bot.services.rasa import RasaNlu, RasaResponseError, from_rasa
+from bot.services.nlu.rasa import RasaNlu, RasaResponseError, from_rasa
 
 DOC = {
     "nlu": [
@@ -129,7 +129,7 @@ async def test_server_errors_fall_back_to_the_builtin_model(
     rasa_url: str, builtin: NluModel, mode: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     FakeRasa.mode = mode
-    with caplog.at_level(logging.WARNING, logger="bot.services.rasa"):
+    with caplog.at_level(logging.WARNING, logger="bot.services.nlu.rasa"):
         result = await RasaNlu(rasa_url, builtin).parse("спасибо")
     assert result == builtin.parse("спасибо")
     assert "using the built-in classifier" in caplog.text
@@ -138,7 +138,7 @@ async def test_server_errors_fall_back_to_the_builtin_model(
 async def test_unreachable_server_falls_back(
     builtin: NluModel, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with caplog.at_level(logging.WARNING, logger="bot.services.rasa"):
+    with caplog.at_level(logging.WARNING, logger="bot.services.nlu.rasa"):
         result = await RasaNlu("http://127.0.0.1:9", builtin, timeout=1.0).parse("рахмат")
     assert result.intent.name == "thanks"
     assert "failed" in caplog.text

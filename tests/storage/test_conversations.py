@@ -7,9 +7,10 @@ import asyncio
 from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
+from bot.clock import utcnow
 from bot.storage import conversations, messages, migrate, outbox
 from bot.storage.database import Database
-from bot.storage.models import InboundSeen, Message, User, utcnow
+from bot.storage.models import InboundSeen, Message, User
 from bot.types import ConversationKey
 from tests.conftest import DatabaseFactory
 

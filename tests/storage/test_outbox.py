@@ -5,9 +5,9 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from bot.clock import utcnow
 from bot.storage import conversations, outbox
 from bot.storage.database import Database
-from bot.storage.models import utcnow
 from bot.types import ConversationKey
 from tests.conftest import DatabaseFactory
 

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from bot.engine.content.model import Content
+from bot.engine.dialogue.events import Assessed, Understood
 from bot.engine.dialogue.router import Step, step
 from bot.engine.dialogue.state import DialogueState
 from bot.types import ConversationKey, MessageKind, UserMessage
@@ -34,16 +35,22 @@ def _message(n: int, turn: dict[str, Any]) -> UserMessage:
     )
 
 
+EXPECT_KEYS = frozenset({"intent", "language", "level", "escalated", "says", "buttons", "silent"})
+
+
 def _check(result: Step, expect: dict[str, Any], where: str) -> None:
-    names = {e.name: e.data for e in result.events}
+    unknown = set(expect) - EXPECT_KEYS  # a misspelt key would otherwise check nothing
+    assert not unknown, f"{where}: unknown expect keys {sorted(unknown)}"
+    understood = [e.intent for e in result.events if isinstance(e, Understood)]
+    assessed = [e.level for e in result.events if isinstance(e, Assessed)]
     text = "\n".join(r.text for r in result.replies)
     offered = {b.payload for r in result.replies for b in r.buttons}
     if "intent" in expect:
-        assert names.get("understood", {}).get("intent") == expect["intent"], where
+        assert understood[-1:] == [expect["intent"]], where
     if "language" in expect:
         assert result.state.language == expect["language"], where
     if "level" in expect:
-        assert names.get("assessed", {}).get("level") == expect["level"], f"{where}\n{text}"
+        assert assessed[-1:] == [expect["level"]], f"{where}\n{text}"
     if "escalated" in expect:
         assert result.state.handoff is expect["escalated"], f"{where}\n{text}"
     for words in expect.get("says", ()):

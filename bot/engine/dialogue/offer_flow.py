@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from bot.engine.dialogue.events import Assessed
+from bot.engine.dialogue.state import Mode
 from bot.engine.dialogue.turn import Turn
 from bot.engine.extract.facts import extract_facts
 from bot.engine.nlu.intent import Intent
 from bot.engine.offer.case import Assessment, OfferCase
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.risk import assess
-from bot.types import Button, Event, Reply
+from bot.types import Button, Reply
 
 ANSWER_BUTTONS = {"offer_yes": True, "offer_no": False}
 MIN_OFFER_CHARS = 80  # shorter texts are questions, not pasted job posts
@@ -35,7 +37,7 @@ def check(turn: Turn, text: str) -> None:
 
 def on_button(turn: Turn, payload: str) -> bool:
     """Yes / no / don't know to the waiting question; False if not an offer button."""
-    if turn.state.mode != "offer_question" or turn.state.question is None:
+    if turn.state.mode != Mode.OFFER_QUESTION or turn.state.question is None:
         return False
     case = OfferCase.from_dict(turn.state.offer or {})
     if payload in ANSWER_BUTTONS:
@@ -69,12 +71,10 @@ def _assess_and_report(turn: Turn, case: OfferCase, updated: bool) -> None:
     catalogue = _catalogue(turn)
     result = assess(case, catalogue)
     turn.state = turn.state.but(offer=case.to_dict(), risk_level=result.risk_level)
-    turn.events.append(
-        Event("assessed", {"level": result.risk_level, "indicators": list(result.indicator_ids)})
-    )
+    turn.events.append(Assessed(result.risk_level, tuple(result.indicator_ids)))
     if result.empty:
         turn.say("ask_offer")
-        turn.state = turn.state.but(mode="awaiting_offer")
+        turn.state = turn.state.but(mode=Mode.AWAITING_OFFER)
         return
     lang = turn.lang
     head = catalogue.text("headings", "risk_level", lang)
@@ -102,11 +102,11 @@ def _assess_and_report(turn: Turn, case: OfferCase, updated: bool) -> None:
 def _next_question(turn: Turn, result: Assessment) -> None:
     waiting = [q for q in result.questions if q.id not in turn.state.skipped]
     if not waiting:
-        turn.state = turn.state.but(mode="idle", question=None)
+        turn.state = turn.state.but(mode=Mode.IDLE, question=None)
         turn.say("offer_done", turn.menu())
         return
     question = waiting[0]
-    turn.state = turn.state.but(mode="offer_question", question=question.id)
+    turn.state = turn.state.but(mode=Mode.OFFER_QUESTION, question=question.id)
     turn.replies.append(Reply(question.text, turn.menu("offer_answer")))
 
 

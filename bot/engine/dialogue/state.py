@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
+from enum import StrEnum
 from typing import Any
 
 STATE_VERSION = 1
+
+
+class Mode(StrEnum):
+    """What the next message is read as; saved by value, so old states load unchanged."""
+
+    IDLE = "idle"  # anything: an intent, a command, a pasted offer
+    AWAITING_OFFER = "awaiting_offer"  # the user chose "check an offer"
+    OFFER_QUESTION = "offer_question"  # an answer to the offer check's follow-up question
+    AWAITING_QUESTION = "awaiting_question"  # the user chose "ask a question"
+    CONFIRM_FORGET = "confirm_forget"  # /forget waits for yes or no
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +31,7 @@ class DialogueState:
     language: str | None = None
     language_chosen: bool = False
     greeted: bool = False
-    mode: str = (
-        "idle"  # idle | awaiting_offer | offer_question | awaiting_question | confirm_forget
-    )
+    mode: Mode = Mode.IDLE
     misses: int = 0
     handoff: bool = False
     country: str | None = None
@@ -44,6 +53,7 @@ class DialogueState:
         values = {k: v for k, v in _upgrade(dict(data)).items() if k in known}
         values["version"] = STATE_VERSION
         values["skipped"] = tuple(values.get("skipped") or ())
+        values["mode"] = Mode(values.get("mode") or Mode.IDLE)
         return cls(**values)
 
     def but(self, **changes: Any) -> DialogueState:

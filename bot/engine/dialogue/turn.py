@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue.state import DialogueState
-from bot.types import Button, Event, Language, Reply
+from bot.engine.dialogue.events import Escalate, Event
+from bot.engine.dialogue.state import DialogueState, Mode
+from bot.types import Button, Language, Reply
 
 DEFAULT_LANGUAGE = Language.KY.value
 
@@ -39,9 +40,9 @@ class Turn:
     def menu(self, name: str = "main") -> tuple[Button, ...]:
         return self.content.menu(name, self.lang)
 
-    def escalate(self, reason: str, **data: object) -> None:
-        self.events.append(Event("escalate", {"reason": reason, **data}))
-        self.state = self.state.but(handoff=True, mode="idle", misses=0)
+    def escalate(self, reason: str, *, risk_level: str | None = None) -> None:
+        self.events.append(Escalate(reason, risk_level))
+        self.state = self.state.but(handoff=True, mode=Mode.IDLE, misses=0)
 
     def done(self) -> Step:
         return Step(self.state, tuple(self.replies), tuple(self.events))

@@ -28,7 +28,7 @@ from bot.engine.nlu.evaluate import (
     intent_report,
 )
 from bot.engine.text.language import detect
-from bot.services.nlu import read_nlu_files, read_test_data
+from bot.services.nlu.model import read_nlu_files, read_test_data
 
 log = logging.getLogger(__name__)
 

@@ -19,9 +19,9 @@ from aiogram.exceptions import (
 )
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.channels.base import DeliveryError
-from bot.channels.telegram_inbound import CHANNEL
-from bot.channels.text import split_reply
+from bot.channels.delivery.base import DeliveryError
+from bot.channels.delivery.split import split_reply
+from bot.channels.telegram.inbound import CHANNEL
 from bot.types import Button, Reply
 
 log = logging.getLogger(__name__)

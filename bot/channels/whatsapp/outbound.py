@@ -13,9 +13,9 @@ from typing import Any
 
 import httpx
 
-from bot.channels.base import DeliveryError
-from bot.channels.text import split_reply
-from bot.channels.whatsapp_inbound import CHANNEL
+from bot.channels.delivery.base import DeliveryError
+from bot.channels.delivery.split import split_reply
+from bot.channels.whatsapp.inbound import CHANNEL
 from bot.types import Reply
 
 TEXT_LIMIT = 4096

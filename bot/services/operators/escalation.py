@@ -6,19 +6,20 @@ conversation row locked, and `announce` after the commit so consoles update live
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.clock import utcnow
 from bot.engine.content.model import Content
-from bot.services.live import LiveEvent
-from bot.settings_operators import DAYS, OperatorsSettings
+from bot.engine.dialogue.events import Escalate, Event, Forget, Understood
+from bot.services.operators.events import LiveEvent
+from bot.settings.operators import DAYS, OperatorsSettings
 from bot.storage import handoffs
-from bot.storage.models import Conversation, utcnow
-from bot.types import Event, Reply
+from bot.storage.models import Conversation
+from bot.types import Reply
 
 REASONS = ("emergency", "passport_taken", "critical_offer", "asked_for_human", "not_understood")
 EMERGENCY_REASONS = frozenset({"emergency", "passport_taken"})
@@ -62,15 +63,13 @@ class Escalations:
     ) -> TurnEffect:
         """Open, upgrade or drop the conversation's entry after one step of the engine."""
         events = tuple(events)
-        names = {event.name for event in events}
-        if "forget" in names:
+        if any(isinstance(event, Forget) for event in events):
             await handoffs.wipe(session, conversation_id=conversation.id)
             return TurnEffect(event=LiveEvent("queue", conversation.id))
         if not held:
             return TurnEffect()
-        escalate = next((e for e in events if e.name == "escalate"), None)
-        data: Mapping[str, Any] = escalate.data if escalate else {}
-        reason = str(data.get("reason") or "asked_for_human")
+        escalate = next((e for e in events if isinstance(e, Escalate)), None)
+        reason = (escalate.reason if escalate else "") or "asked_for_human"
         emergency = reason in EMERGENCY_REASONS or _urgent(events)
         entry = await handoffs.open_for(session, conversation_id=conversation.id)
         now = self.clock()
@@ -79,7 +78,7 @@ class Escalations:
                 session,
                 conversation_id=conversation.id,
                 reason=reason,
-                risk_level=str(data.get("risk_level") or risk_level or "") or None,
+                risk_level=(escalate.risk_level if escalate else None) or risk_level or None,
                 emergency=emergency,
                 channel=conversation.channel,
                 language=language,
@@ -117,8 +116,10 @@ class Escalations:
 def _urgent(events: tuple[Event, ...]) -> bool:
     """The user described danger in this message (while waiting for a person)."""
     return any(
-        e.name == "understood" and e.data.get("intent") == "emergency" for e in events
-    ) or any(e.name == "escalate" and e.data.get("reason") in EMERGENCY_REASONS for e in events)
+        (isinstance(e, Understood) and e.intent == "emergency")
+        or (isinstance(e, Escalate) and e.reason in EMERGENCY_REASONS)
+        for e in events
+    )
 
 
 def hotline_number(content: Content) -> str:

@@ -13,7 +13,7 @@ import logging
 
 from aiogram.exceptions import AiogramError, TelegramRetryAfter
 
-from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
+from bot.channels.telegram.updates import ALLOWED_UPDATES, TelegramUpdates
 from bot.settings import TelegramSettings
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
 class TelegramRunner:
     """Starts and stops whatever brings updates in, as `telegram.mode` says."""
 
-    def __init__(self, channel: TelegramChannel, settings: TelegramSettings) -> None:
+    def __init__(self, channel: TelegramUpdates, settings: TelegramSettings) -> None:
         self.channel = channel
         self.settings = settings
         self.offset: int | None = None

@@ -1,4 +1,4 @@
-"""One typed Settings: `config.yml` for behaviour, `SAPAR_SECTION__KEY` environment overrides.
+"""Settings: `config.yml` for behaviour, `SAPAR_SECTION__KEY` environment overrides.
 
 Secrets (tokens, app secrets, the session key) come only from the environment: a secret found
 in config.yml is an error, so that nobody commits one by accident.
@@ -8,95 +8,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from bot.settings_operators import OperatorsSettings
+from bot.settings.operators import OperatorsSettings
+from bot.settings.sections import (
+    SECRET_KEYS,
+    AppSettings,
+    ContentSettings,
+    DatabaseSettings,
+    NluSettings,
+    OutboxSettings,
+    TelegramSettings,
+    WebSettings,
+    WhatsAppSettings,
+)
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 ENV_PREFIX = "SAPAR_"
-PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "dev"})
 
 
 class SettingsError(Exception):
     """Settings are invalid; the message names every offending key."""
-
-
-class Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class AppSettings(Section):
-    environment: Literal["development", "production"] = "development"
-    secret_key: SecretStr = SecretStr("")  # secret: signs operator sessions
-
-
-class WebSettings(Section):
-    host: str = "127.0.0.1"
-    port: int = Field(default=8000, ge=1, le=65535)
-    max_body_bytes: int = Field(default=1_048_576, ge=1024)
-    max_message_chars: int = Field(default=4096, ge=16)
-    long_poll_seconds: float = Field(default=25.0, gt=0, le=60)
-
-
-class DatabaseSettings(Section):
-    url: str = "sqlite+aiosqlite:///var/sapar.db"
-    echo: bool = False
-
-
-class ContentSettings(Section):
-    dir: Path = Path(".")
-    stale_months: int = Field(default=12, ge=1, le=120)  # /admin lists items checked earlier
-
-
-class NluSettings(Section):
-    backend: Literal["builtin", "rasa"] = "builtin"
-    rasa_url: str | None = None
-    threshold: float = Field(default=0.45, ge=0, le=1)
-    cache_dir: Path = Path("var/cache")
-
-
-class OutboxSettings(Section):
-    max_attempts: int = Field(default=8, ge=1)
-    base_delay_seconds: float = Field(default=1.0, gt=0)
-    max_delay_seconds: float = Field(default=300.0, gt=0)
-    poll_interval_seconds: float = Field(default=1.0, gt=0)
-    batch_size: int = Field(default=50, ge=1)
-    # A claimed row comes back to any sender after this long (its sender died mid-send);
-    # keep it well above the channels' timeout_seconds.
-    lease_seconds: float = Field(default=120.0, ge=5)
-
-
-class TelegramSettings(Section):
-    token: SecretStr | None = None  # secret
-    webhook_secret: SecretStr | None = None  # secret
-    public_url: str | None = None
-    mode: Literal["webhook", "polling"] = "polling"
-    api_base: str = "https://api.telegram.org"
-    timeout_seconds: float = Field(default=10.0, gt=0)  # one Bot API call, then retried
-    poll_timeout_seconds: int = Field(default=25, ge=0, le=50)  # long polling's wait
-
-
-class WhatsAppSettings(Section):
-    access_token: SecretStr | None = None  # secret
-    app_secret: SecretStr | None = None  # secret
-    verify_token: SecretStr | None = None  # secret
-    phone_number_id: str | None = None
-    api_base: str = "https://graph.facebook.com/v21.0"
-    timeout_seconds: float = Field(default=10.0, gt=0)  # one Graph API call, then retried
-
-
-SECRET_KEYS = {
-    ("app", "secret_key"),
-    ("telegram", "token"),
-    ("telegram", "webhook_secret"),
-    ("whatsapp", "access_token"),
-    ("whatsapp", "app_secret"),
-    ("whatsapp", "verify_token"),
-}
 
 
 class Settings(BaseSettings):
@@ -194,11 +130,4 @@ def load_settings(config: Path | None = None, **overrides: Any) -> Settings:
         settings = Settings(**data)
     except ValidationError as exc:
         raise SettingsError(_describe(exc)) from None
-    if settings.app.environment == "production":
-        key = settings.app.secret_key.get_secret_value()
-        if key.lower() in PLACEHOLDER_SECRETS or len(key) < 32:
-            raise SettingsError(
-                "app.secret_key (SAPAR_APP__SECRET_KEY): production needs a random secret "
-                "of at least 32 characters"
-            )
     return settings

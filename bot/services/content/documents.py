@@ -18,8 +18,8 @@ from bot.engine.content.model import Content, ContentError
 from bot.engine.nlu.data import NluData, NluDataError, parse_nlu
 from bot.engine.nlu.intent import Classifier
 from bot.engine.offer.catalogue import Catalogue, CatalogueError
-from bot.services.canned import DOCUMENT as CANNED_DOCUMENT
-from bot.services.canned import parse_canned
+from bot.services.content.canned import DOCUMENT as CANNED_DOCUMENT
+from bot.services.content.canned import parse_canned
 from bot.services.offer_model import with_model
 
 Documents = Mapping[str, Any]

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.engine.content.model import Content
@@ -58,15 +57,6 @@ async def lines_of(session: AsyncSession, entry: Handoff) -> tuple[Message, ...]
         return tuple(lines)
     closed_at = entry.closed_at
     return tuple(m for m in lines if m.created_at <= closed_at)
-
-
-async def last_inbound_id(session: AsyncSession, conversation_id: int) -> int:
-    value = await session.scalar(
-        select(func.max(Message.id)).where(
-            Message.conversation_id == conversation_id, Message.direction == "in"
-        )
-    )
-    return int(value or 0)
 
 
 async def items_of(session: AsyncSession, entries: Sequence[Handoff]) -> list[QueueItem]:

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
-
-from bot.services.content_docs import check_documents
+from bot.clock import utcnow
+from bot.services.content.documents import check_documents
 from bot.storage import content as store
+from bot.storage import notify
 from bot.storage.content import ContentDocument, ContentRevision
 from bot.storage.database import Database
-from bot.storage.models import utcnow
 
 CHANNEL = "sapar_content"
 
@@ -141,20 +140,14 @@ class Revisions:
             await session.flush()
             if self.db.is_postgres:  # delivered to every listener when this commits
                 payload = json.dumps({"document": doc.name, "revision": row.id})
-                await session.execute(
-                    text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload}
-                )
+                await notify.send(session, CHANNEL, payload)
             return Revision.of(row)
 
     async def drafts(self) -> dict[str, int]:
         """Per document, how many drafts are newer than its live revision."""
         async with self.db.transaction() as session:
             docs = {d.name: d.published_id or 0 for d in await store.documents(session)}
-            rows = await session.execute(
-                select(ContentRevision.document, ContentRevision.id).where(
-                    ContentRevision.status == "draft"
-                )
-            )
+            rows = await store.draft_ids(session)
         counts: dict[str, int] = {}
         for name, rev_id in rows:
             if rev_id > docs.get(name, 0):

@@ -17,8 +17,8 @@ from dataclasses import replace
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from bot.channels.whatsapp_inbound import CHANNEL, parse
-from bot.channels.whatsapp_outbound import layout
+from bot.channels.whatsapp.inbound import CHANNEL, parse
+from bot.channels.whatsapp.outbound import layout
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
 from bot.types import MessageKind, UserMessage

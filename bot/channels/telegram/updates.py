@@ -20,8 +20,8 @@ from aiogram.types import Update
 from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 
-from bot.channels.telegram_inbound import parse
-from bot.channels.telegram_outbound import TelegramDeliverer
+from bot.channels.telegram.inbound import parse
+from bot.channels.telegram.outbound import TelegramDeliverer
 from bot.services.conversation import ConversationService
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ SECRET_HEADER = "x-telegram-bot-api-secret-token"
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 
 
-class TelegramChannel:
+class TelegramUpdates:
     """Parses updates, hands their messages to the conversation service, acknowledges buttons."""
 
     def __init__(
@@ -77,7 +77,7 @@ class TelegramChannel:
         await asyncio.gather(*self._side_tasks, return_exceptions=True)
 
 
-def router(channel: TelegramChannel, *, secret: str | None) -> APIRouter:
+def router(channel: TelegramUpdates, *, secret: str | None) -> APIRouter:
     """`POST /telegram/webhook`; refuses everything while no webhook secret is configured."""
     api = APIRouter(tags=["telegram"])
     expected = (secret or "").encode()

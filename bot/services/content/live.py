@@ -18,9 +18,10 @@ from typing import Any
 from bot.engine.content.model import ContentError
 from bot.engine.nlu.data import NluData
 from bot.engine.nlu.intent import Classifier
-from bot.services.content import ContentStore
-from bot.services.content_docs import NLU_DOCUMENTS, build_content, nlu_data, read_documents
-from bot.services.revisions import CHANNEL, Revision, Revisions
+from bot.services.content.documents import NLU_DOCUMENTS, build_content, nlu_data, read_documents
+from bot.services.content.revisions import CHANNEL, Revision, Revisions
+from bot.services.content.store import ContentStore
+from bot.storage import notify
 
 log = logging.getLogger(__name__)
 Trainer = Callable[[NluData], Classifier]
@@ -126,34 +127,10 @@ class LiveContent:
         task.add_done_callback(self._tasks.discard)
 
     async def _listen(self) -> None:
-        """LISTEN for publishes from other processes; reconnect and reload after a loss."""
-        while True:
-            try:
-                await self._listen_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # the database went away: keep trying
-                log.exception("content LISTEN connection failed; retrying")
-            await asyncio.sleep(1.0)
-
-    async def _listen_once(self) -> None:
-        lost: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def on_notify(_c: object, _pid: int, _channel: str, _payload: str) -> None:
-            self._spawn(self.reload())
-
-        def on_lost(_c: object) -> None:
-            if not lost.done():
-                lost.set_result(None)
-
-        async with self.revisions.db.engine.connect() as conn:
-            raw = await conn.get_raw_connection()
-            driver: Any = raw.driver_connection  # asyncpg's own connection
-            driver.add_termination_listener(on_lost)
-            await driver.add_listener(CHANNEL, on_notify)
-            self._spawn(self.reload())  # a publish missed while disconnected
-            try:
-                await lost
-            finally:
-                if not driver.is_closed():
-                    await driver.remove_listener(CHANNEL, on_notify)
+        """LISTEN for publishes from other processes; after a loss, reload what was missed."""
+        await notify.listen(
+            self.revisions.db,
+            CHANNEL,
+            lambda _payload: self._spawn(self.reload()),
+            on_connect=lambda: self._spawn(self.reload()),
+        )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.engine.content.model import Content, ContentError
 from bot.engine.nlu.intent import Classifier
-from bot.services.content_docs import build_content, check_documents, read_documents
+from bot.services.content.documents import build_content, check_documents, read_documents
 
 log = logging.getLogger(__name__)
 

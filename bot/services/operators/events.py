@@ -14,8 +14,7 @@ from collections.abc import AsyncIterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import text
-
+from bot.storage import notify
 from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
@@ -62,11 +61,7 @@ class Broadcaster:
             self._fan_out(event)
             return
         try:
-            async with self.db.engine.begin() as conn:
-                await conn.execute(
-                    text("SELECT pg_notify(:channel, :payload)"),
-                    {"channel": CHANNEL, "payload": event.to_json()},
-                )
+            await notify.publish(self.db, CHANNEL, event.to_json())
         except Exception:  # consoles resync on reconnect; a lost event must not fail a reply
             log.exception("could not publish a console event")
 
@@ -101,35 +96,11 @@ class Broadcaster:
                 queue.put_nowait(event)
 
     async def _listen(self) -> None:
-        """Hold a LISTEN connection; reconnect after a loss and tell consoles to resync."""
-        while not self._stopping:
-            try:
-                await self._listen_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # the database went away: keep trying, consoles resync after
-                log.exception("console LISTEN connection failed; retrying")
-            await asyncio.sleep(1.0)
-
-    async def _listen_once(self) -> None:
-        """One LISTEN connection, until the server or the network drops it."""
-        lost: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        def on_notify(_c: object, _pid: int, _channel: str, payload: str) -> None:
-            self._fan_out(LiveEvent.from_json(payload))
-
-        def on_lost(_c: object) -> None:
-            if not lost.done():
-                lost.set_result(None)
-
-        async with self.db.engine.connect() as conn:
-            raw = await conn.get_raw_connection()
-            driver: Any = raw.driver_connection  # asyncpg's own connection
-            driver.add_termination_listener(on_lost)
-            await driver.add_listener(CHANNEL, on_notify)
-            self._fan_out(LiveEvent("resync"))
-            try:
-                await lost
-            finally:
-                if not driver.is_closed():
-                    await driver.remove_listener(CHANNEL, on_notify)
+        """Hold a LISTEN connection; after a loss, tell consoles to resync."""
+        await notify.listen(
+            self.db,
+            CHANNEL,
+            lambda payload: self._fan_out(LiveEvent.from_json(payload)),
+            on_connect=lambda: self._fan_out(LiveEvent("resync")),
+            should_run=lambda: not self._stopping,
+        )

@@ -5,27 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
+from bot.clock import utcnow
 from bot.engine.content.model import Content
-from bot.services.desk_view import (
+from bot.services.operators.escalation import OUTCOMES, Listener, hotline_number
+from bot.services.operators.events import LiveEvent
+from bot.services.operators.steps import locked, must_hold, say
+from bot.services.operators.view import (
     ChatView,
     DeskError,
     QueueItem,
     assessment,
     entry_of,
     items_of,
-    last_inbound_id,
     lines_of,
 )
-from bot.services.handoff import OUTCOMES, Listener, hotline_number
-from bot.services.live import LiveEvent
 from bot.services.staff import Staff
-from bot.storage import audit, handoffs, messages, outbox, staff
+from bot.storage import audit, handoffs, messages, staff
 from bot.storage.database import Database
-from bot.storage.handoffs import Handoff
-from bot.storage.models import Conversation, Message, utcnow
-from bot.types import ConversationStatus, Reply
+from bot.storage.models import Conversation, Message
+from bot.types import ConversationStatus
 
 MAX_REPLY = 4000
 MAX_NOTE = 4000
@@ -59,7 +57,9 @@ class Desk:
         async with self.db.transaction() as session:
             entry = await entry_of(session, handoff_id)
             if entry.operator_id == who.id:
-                entry.last_read_id = await last_inbound_id(session, entry.conversation_id)
+                entry.last_read_id = await messages.last_inbound_id(
+                    session, conversation_id=entry.conversation_id
+                )
             conv = await session.get(Conversation, entry.conversation_id)
             lines = await lines_of(session, entry)
             notes = await handoffs.notes(session, conversation_id=entry.conversation_id)
@@ -80,20 +80,22 @@ class Desk:
         async with self.db.transaction() as session:
             entry = await entry_of(session, handoff_id)
             if entry.operator_id == who.id:
-                entry.last_read_id = await last_inbound_id(session, entry.conversation_id)
+                entry.last_read_id = await messages.last_inbound_id(
+                    session, conversation_id=entry.conversation_id
+                )
             return await lines_of(session, entry)
 
     async def claim(self, handoff_id: int, who: Staff) -> None:
         """Take a queued chat; raises DeskError("taken") when someone else was faster."""
         async with self.db.transaction() as session:
-            entry, conv = await _locked(session, handoff_id)
+            entry, conv = await locked(session, handoff_id)
             if not await handoffs.claim(
                 session, handoff_id=entry.id, operator_id=who.id, now=self.clock()
             ):
                 raise DeskError("taken", "another operator has already taken this chat")
             conv.status = ConversationStatus.WITH_OPERATOR.value
             lang = entry.language or conv.language or "ky"
-            await self._say(session, conv, self.content().text("handoff_operator_joined", lang))
+            await say(session, conv, self.content().text("handoff_operator_joined", lang))
             await audit.record(
                 session,
                 staff_id=who.id,
@@ -110,10 +112,10 @@ class Desk:
         if not text or len(text) > MAX_REPLY:
             raise DeskError("invalid", f"a reply has 1–{MAX_REPLY} characters")
         async with self.db.transaction() as session:
-            entry, conv = await _locked(session, handoff_id)
-            _must_hold(entry, who)
-            await self._say(session, conv, text, author="operator")
-            entry.last_read_id = await last_inbound_id(session, conv.id)
+            entry, conv = await locked(session, handoff_id)
+            must_hold(entry, who)
+            await say(session, conv, text, author="operator")
+            entry.last_read_id = await messages.last_inbound_id(session, conversation_id=conv.id)
             entry.updated_at = self.clock()
         self.wake()
         await self.publish(LiveEvent("chat", conv.id, handoff_id, operator_id=who.id))
@@ -133,8 +135,8 @@ class Desk:
     async def transfer(self, handoff_id: int, who: Staff, to_user_id: int) -> None:
         """Hand a held chat to another operator."""
         async with self.db.transaction() as session:
-            entry, conv = await _locked(session, handoff_id)
-            _must_hold(entry, who)
+            entry, conv = await locked(session, handoff_id)
+            must_hold(entry, who)
             target = await staff.by_id(session, user_id=to_user_id)
             if target is None or not target.active or target.role not in ("operator", "admin"):
                 raise DeskError("invalid", "no such operator")
@@ -156,14 +158,14 @@ class Desk:
         if outcome not in OUTCOMES:
             raise DeskError("invalid", "unknown outcome")
         async with self.db.transaction() as session:
-            entry, conv = await _locked(session, handoff_id)
-            _must_hold(entry, who)
+            entry, conv = await locked(session, handoff_id)
+            must_hold(entry, who)
             conv.status = ConversationStatus.BOT.value
             conv.state = {**(conv.state or {}), "handoff": False}
             content = self.content()
             lang = entry.language or conv.language or "ky"
             closing = content.text("handoff_closed", lang, hotline=hotline_number(content))
-            await self._say(session, conv, closing)
+            await say(session, conv, closing)
             # After the closing line: the operator's view of the chat ends with it.
             entry.status, entry.outcome = "closed", outcome
             entry.closed_at = entry.updated_at = self.clock()
@@ -177,38 +179,3 @@ class Desk:
             )
         self.wake()
         await self.publish(LiveEvent("queue", conv.id, handoff_id))
-
-    async def _say(
-        self, session: AsyncSession, conv: Conversation, text: str, author: str = "bot"
-    ) -> None:
-        payload = Reply(text).to_dict()
-        await messages.add(
-            session,
-            conversation_id=conv.id,
-            direction="out",
-            author=author,
-            text=text,
-            payload=payload,
-        )
-        await outbox.enqueue(
-            session,
-            conversation_id=conv.id,
-            channel=conv.channel,
-            chat_id=conv.chat_id,
-            payload=payload,
-        )
-
-
-async def _locked(session: AsyncSession, handoff_id: int) -> tuple[Handoff, Conversation]:
-    """The open entry and its conversation, locked in the order `receive` locks them."""
-    first = await entry_of(session, handoff_id)
-    conv = await handoffs.lock_conversation(session, conversation_id=first.conversation_id)
-    entry = await handoffs.get(session, handoff_id=handoff_id)
-    if conv is None or entry is None or entry.status == "closed":
-        raise DeskError("gone", "this chat is no longer in the queue")
-    return entry, conv
-
-
-def _must_hold(entry: Handoff, who: Staff) -> None:
-    if entry.status != "claimed" or (entry.operator_id != who.id and who.role != "admin"):
-        raise DeskError("not_yours", "take the chat first; another operator holds it")

@@ -19,10 +19,10 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
-from bot.channels.base import Deliverer, DeliveryError
+from bot.channels.delivery.base import Deliverer, DeliveryError
+from bot.clock import utcnow
 from bot.services.outbox import Delivery, OutboxService
 from bot.settings import OutboxSettings
-from bot.storage.models import utcnow
 from bot.types import Reply
 
 log = logging.getLogger(__name__)

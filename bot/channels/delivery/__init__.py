@@ -1,0 +1,1 @@
+"""Durable sending shared by every channel: the deliverer protocol, the sender, splitting."""

@@ -1,0 +1,1 @@
+"""Telegram (aiogram 3): updates by webhook or long polling, replies through the Bot API."""

@@ -1,0 +1,44 @@
+"""The browser chat as a channel: always on, its replies wake the page's long poll."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from fastapi import APIRouter
+
+from bot.channels.protocol import ChannelServices
+from bot.channels.webchat.api import CHANNEL, WebchatHub, router
+from bot.settings import Settings
+
+
+class Webchat:
+    """The web chat at `/`: no secrets, so it runs on every machine (the default channel)."""
+
+    name: ClassVar[str] = CHANNEL
+
+    def __init__(self, services: ChannelServices, *, long_poll_seconds: float) -> None:
+        self.services = services
+        self.long_poll_seconds = long_poll_seconds
+        self.hub = WebchatHub()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, services: ChannelServices) -> Webchat:
+        return cls(services, long_poll_seconds=settings.web.long_poll_seconds)
+
+    @property
+    def deliverer(self) -> WebchatHub:
+        return self.hub
+
+    def router(self) -> APIRouter:
+        return router(
+            self.services.conversations,
+            self.services.transcripts,
+            self.hub,
+            long_poll_seconds=self.long_poll_seconds,
+        )
+
+    async def start(self) -> None:
+        return None
+
+    async def stop(self) -> None:
+        return None

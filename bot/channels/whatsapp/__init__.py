@@ -1,0 +1,1 @@
+"""WhatsApp Cloud API: the signed webhook and the Graph API deliverer."""

@@ -1,0 +1,145 @@
+"""What buttons, commands and intents do: the menu's actions, answers, the fallback."""
+
+from __future__ import annotations
+
+from bot.engine.dialogue import offer_flow, replies
+from bot.engine.dialogue.events import Forget, ToOperator
+from bot.engine.dialogue.state import DialogueState, Mode
+from bot.engine.dialogue.turn import Turn
+from bot.types import Reply
+
+# Intents that hand the chat to a person, with the reason recorded in the queue.
+HANDOFF_INTENTS = {
+    "talk_to_operator": "asked_for_human",
+    "emergency": "emergency",
+    "passport_taken": "passport_taken",
+}
+MENU_ACTIONS = {
+    "check_offer": "check_offer",
+    "ask_question": "ask_question",
+    "operator": "talk_to_operator",
+    "danger": "emergency",
+    "change_language": "set_language",
+}
+
+
+def welcome(turn: Turn, *, menu: bool = True) -> None:
+    """Who Sapar is; with the language choice and the menu unless someone is in danger."""
+    turn.say("welcome")
+    if menu:
+        turn.say("choose_language", turn.menu("language"))
+        turn.say("menu", turn.menu())
+    turn.state = turn.state.but(greeted=True)
+
+
+def on_button(turn: Turn, payload: str) -> None:
+    """A pressed button: language, /forget's answer, a country, an answer, a menu action."""
+    if payload in ("lang_ky", "lang_ru"):
+        turn.state = turn.state.but(language=payload[-2:], language_chosen=True)
+        turn.say("language_set", turn.menu())
+    elif payload == "yes_forget" and turn.state.mode == Mode.CONFIRM_FORGET:
+        turn.events.append(Forget())
+        turn.state = DialogueState(language=turn.state.language)
+        turn.say("forgotten")
+    elif payload == "no_forget" and turn.state.mode == Mode.CONFIRM_FORGET:
+        turn.state = turn.state.but(mode=Mode.IDLE)
+        turn.say("forget_cancelled", () if turn.state.handoff else turn.menu())
+    elif payload.startswith("country:") and payload[8:] in turn.content.hotlines:
+        country = payload[8:]
+        turn.state = turn.state.but(country=country)
+        numbers = replies.emergency_numbers(turn.content, country, turn.lang)
+        turn.replies.append(Reply(numbers))
+    elif offer_flow.on_button(turn, payload) or _on_answer_button(turn, payload):
+        pass
+    elif payload in MENU_ACTIONS and not turn.state.handoff:
+        on_action(turn, MENU_ACTIONS[payload])
+    elif payload == "danger":
+        on_action(turn, "emergency")
+    elif turn.state.handoff:
+        turn.events.append(ToOperator(payload))
+    else:  # a stale or forged payload: say what we can do instead of failing
+        turn.say("menu", turn.menu())
+
+
+def _set_language(turn: Turn, text: str) -> None:
+    """Switch to the language the user names («кыргызча жазыңызчы»), else offer the choice."""
+    wanted = turn.content.language_named(text)
+    if wanted is None:
+        turn.say("choose_language", turn.menu("language"))
+        return
+    turn.state = turn.state.but(language=wanted, language_chosen=True)
+    turn.say("language_set", turn.menu())
+
+
+def on_action(turn: Turn, action: str, text: str = "") -> None:
+    """Run what an intent, a command or a menu button asks for."""
+    state = turn.state
+    if action == "forget":
+        turn.state = state.but(mode=Mode.CONFIRM_FORGET)
+        turn.say("forget_confirm", turn.menu("forget"))
+    elif action == "start":
+        welcome(turn)
+    elif action == "set_language":
+        _set_language(turn, text)
+    elif action == "emergency":
+        numbers = replies.emergency_numbers(turn.content, state.country, turn.lang)
+        turn.say("danger", numbers=numbers)
+        if state.country is None:
+            turn.say("ask_country", replies.country_buttons(turn.content, turn.lang))
+        if not state.handoff:
+            turn.escalate("emergency")
+    elif state.handoff:
+        turn.events.append(ToOperator())
+    elif action in HANDOFF_INTENTS:
+        if action in turn.content.answers:
+            _answer(turn, action)
+        turn.say("handoff")
+        turn.escalate(HANDOFF_INTENTS[action])
+    elif action in turn.content.answers and action not in ("help", "check_offer"):
+        turn.state = state.but(misses=0)
+        _answer(turn, action)
+    elif action == "check_offer":
+        turn.state = state.but(mode=Mode.AWAITING_OFFER, misses=0, question=None)
+        turn.say("ask_offer")
+    elif action == "ask_question":
+        turn.state = state.but(mode=Mode.AWAITING_QUESTION, misses=0)
+        turn.say("ask_question")
+    elif action in ("greet", "help", "thanks", "goodbye"):
+        key = "greeting" if action == "greet" else action
+        turn.state = state.but(misses=0)
+        turn.say(key, () if action == "goodbye" else turn.menu())
+    else:
+        _fallback(turn)
+
+
+def _answer(turn: Turn, answer_id: str, country: str | None = None) -> None:
+    answer = turn.content.answers[answer_id]
+    chosen = country or turn.state.country
+    turn.replies.append(replies.answer_short(turn.content, answer, chosen, turn.lang))
+
+
+def _on_answer_button(turn: Turn, payload: str) -> bool:
+    """`more:<id>[:<country>]` and `answer:<id>:<country>`; False when not one of these."""
+    kind, _, rest = payload.partition(":")
+    answer_id, _, country = rest.partition(":")
+    answer = turn.content.answers.get(answer_id)
+    if kind not in ("more", "answer") or answer is None:
+        return False
+    if country and country not in answer.by_country:
+        return False
+    if kind == "more":
+        turn.replies.append(replies.answer_more(turn.content, answer, country or None, turn.lang))
+    else:
+        turn.state = turn.state.but(country=country)
+        _answer(turn, answer_id, country)
+    return True
+
+
+def _fallback(turn: Turn) -> None:
+    misses = turn.state.misses + 1
+    if misses >= 2:
+        turn.say("handoff_not_understood")
+        turn.escalate("not_understood")
+    else:
+        turn.state = turn.state.but(misses=misses)
+        turn.say("fallback", turn.menu())

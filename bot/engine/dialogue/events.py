@@ -1,0 +1,51 @@
+"""What a step decided that the services act on: one frozen dataclass per kind of event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+
+@dataclass(frozen=True, slots=True)
+class Understood:
+    """Text was classified (the services log the intent; editors see the misses)."""
+
+    name: ClassVar[str] = "understood"
+    intent: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """An offer was checked."""
+
+    name: ClassVar[str] = "assessed"
+    level: str
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Escalate:
+    """The chat should go to a person; `reason` is shown in the operators' queue."""
+
+    name: ClassVar[str] = "escalate"
+    reason: str
+    risk_level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ToOperator:
+    """While a person has the chat: this message (or button) is for them, not the bot."""
+
+    name: ClassVar[str] = "to_operator"
+    button: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Forget:
+    """The user confirmed /forget: delete what is stored about the conversation."""
+
+    name: ClassVar[str] = "forget"
+
+
+Event = Understood | Assessed | Escalate | ToOperator | Forget

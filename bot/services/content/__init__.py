@@ -1,0 +1,1 @@
+"""Content: the live catalogue, its documents, revisions, diffs, work lists and canned replies."""

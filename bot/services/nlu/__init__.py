@@ -1,0 +1,1 @@
+"""Understanding: the trained intent classifier, its reports, and the Rasa adapter."""

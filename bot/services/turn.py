@@ -1,0 +1,94 @@
+"""One message's way through `receive`, and what it led to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.content.model import Content
+from bot.engine.dialogue.events import Assessed, Escalate, Event, Forget, Understood
+from bot.engine.dialogue.state import DialogueState
+from bot.engine.dialogue.turn import Step
+from bot.storage.models import Conversation
+from bot.types import ConversationStatus, Reply, UserMessage
+
+HELD = (ConversationStatus.QUEUED, ConversationStatus.WITH_OPERATOR)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one inbound message led to."""
+
+    duplicate: bool
+    conversation_id: int | None = None
+    replies: tuple[Reply, ...] = ()
+    events: tuple[Event, ...] = ()
+    status: ConversationStatus = ConversationStatus.BOT
+    language: str | None = None
+    intent: str | None = None
+    risk_level: str | None = None
+
+    @property
+    def escalated(self) -> bool:
+        """True while the chat is queued for or held by an operator."""
+        return self.status in HELD
+
+
+@dataclass(slots=True)
+class Turn:
+    """One message's way through `receive`: what the engine said and what the chat became."""
+
+    message: UserMessage
+    conv: Conversation
+    content: Content
+    before: DialogueState
+    result: Step
+    replies: tuple[Reply, ...]
+    status: ConversationStatus
+    after: DialogueState | None = None
+
+    @property
+    def forgets(self) -> bool:
+        return any(isinstance(event, Forget) for event in self.result.events)
+
+    @property
+    def asks_operator(self) -> bool:
+        return any(isinstance(event, Escalate) for event in self.result.events)
+
+    def outcome(self) -> Outcome:
+        after = self.after or self.result.state
+        return Outcome(
+            duplicate=False,
+            conversation_id=self.conv.id,
+            replies=self.replies,
+            events=self.result.events,
+            status=self.status,
+            language=after.language,
+            intent=_intent(self.result.events),
+            risk_level=_risk_level(self.result.events),
+        )
+
+
+def _intent(events: tuple[Event, ...]) -> str | None:
+    """The intent understood in this step, if the message was text."""
+    for event in events:
+        if isinstance(event, Understood):
+            return event.intent
+    return None
+
+
+def fell_to_fallback(
+    before: DialogueState, after: DialogueState, events: tuple[Event, ...]
+) -> bool:
+    """The text was not understood and the bot said so (an editor's unanswered question)."""
+    if _intent(events) != "out_of_scope":
+        return False
+    gave_up = any(isinstance(e, Escalate) and e.reason == "not_understood" for e in events)
+    return after.misses > before.misses or gave_up
+
+
+def _risk_level(events: tuple[Event, ...]) -> str | None:
+    """The level of an offer assessed in this step, if one was."""
+    for event in reversed(events):
+        if isinstance(event, Assessed):
+            return event.level
+    return None

@@ -1,0 +1,39 @@
+"""One typed Settings: `config.yml` for behaviour, `SAPAR_SECTION__KEY` environment overrides."""
+
+from bot.settings.loader import (
+    ENV_PREFIX,
+    PROJECT_ROOT,
+    Settings,
+    SettingsError,
+    load_settings,
+)
+from bot.settings.operators import OperatorsSettings
+from bot.settings.sections import (
+    SECRET_KEYS,
+    AppSettings,
+    ContentSettings,
+    DatabaseSettings,
+    NluSettings,
+    OutboxSettings,
+    TelegramSettings,
+    WebSettings,
+    WhatsAppSettings,
+)
+
+__all__ = [
+    "ENV_PREFIX",
+    "PROJECT_ROOT",
+    "SECRET_KEYS",
+    "AppSettings",
+    "ContentSettings",
+    "DatabaseSettings",
+    "NluSettings",
+    "OperatorsSettings",
+    "OutboxSettings",
+    "Settings",
+    "SettingsError",
+    "TelegramSettings",
+    "WebSettings",
+    "WhatsAppSettings",
+    "load_settings",
+]
