@@ -26,6 +26,17 @@ _LEGAL = (
 _QUOTED = r"[«\"“„]([A-ZА-ЯЁӨҮҢŠČŽ0-9][^»\"”\n]{1,60})[»\"”]"
 _BARE = r"[A-ZА-ЯЁӨҮҢ][\w\-]+(?:\s[A-ZА-ЯЁӨҮҢ][\w\-]+){0,3}"
 _ORG_RE = re.compile(rf"(?:(?P<legal>{_LEGAL})\s?(?:{_QUOTED}|(?P<bare>{_BARE})))|{_QUOTED}")
+# A name before its legal form («Yıldız Tekstil Ltd.», «Golden Lotus Group»), or after a word
+# for company («компания Ак-Жол Курулуш», «Компаниянын аты — Nur Logistics»).
+_NAMED_ORG = re.compile(
+    rf"(?P<name>{_BARE})\s(?:Ltd\.?|LLC|GmbH|Inc\.?|Group|Company|Corporation|Holding|A\.Ş\.)"
+    rf"|(?:[Кк]омпани\w{{0,4}}|[Фф]ирм\w{{0,3}}|[Кк]омпаниянын аты|[Ff]irma\w{{0,3}})"
+    rf"[\s:—–-]{{1,4}}(?P<after>{_BARE})"
+    rf"|(?P<before>{_BARE})\s(?:чарбас|компанияс|фирмас|ишканас)\w{{0,4}}"
+    # Typed on a phone: «ооо мегастрой сибирь», «тоо нурлы курылыс», «'Euro Agro Kadr'».
+    r"|\b(?i:ооо|осоо|тоо|жчк|ип|llc|ltd)\s(?P<lower>[^\W\d_][\w-]{2,}(?:\s[^\W\d_][\w-]{2,})?)"
+    r"|(?<!\w)'(?P<single>[A-ZА-ЯЁӨҮҢ][^'\n]{1,60})'"
+)
 # A quoted name is a company name unless it names a housing estate, a mall or a programme.
 _NOT_ORG = re.compile(r"(?:ЖК|ТЦ|ТРЦ|БЦ|м\.|программ\w*|проект\w*|статус\w*)\s?$", re.IGNORECASE)
 _AGENCY_HINT = re.compile(
@@ -65,6 +76,13 @@ def _organisations(text: str) -> list[Entity]:
         around = before + m.group() + after
         kind = "agency" if _AGENCY_HINT.search(around) else "employer"
         found.append(Entity(kind, label, m.start(), m.end()))
+    for m in _NAMED_ORG.finditer(text):
+        if any(e.start <= m.start() < e.end for e in found):
+            continue
+        around = text[max(0, m.start() - 40) : m.end() + 40]
+        kind = "agency" if _AGENCY_HINT.search(around) else "employer"
+        name = m["name"] or m["after"] or m["before"] or m["lower"] or m["single"] or ""
+        found.append(Entity(kind, name.strip(), m.start(), m.end()))
     return found
 
 

@@ -18,6 +18,12 @@ _SENTENCE_WINDOW = 300
 # Pay in an offer without a currency is in the destination's currency.
 _HOME_CURRENCY = {"RU": "RUB", "KZ": "KZT", "KG": "KGS", "KR": "KRW", "TR": "TRY", "AE": "AED"}
 _MESSENGER_LINK = re.compile(r"(?:t|wa|telegram)\.me/", re.IGNORECASE)
+_CALL_TO_PERSON = re.compile(
+    r"\b(?:пиши(?:те)?|звони(?:те)?|набери(?:те)?|спроси(?:те)?|жаз(?:ыңыз|ыныз|гыла|ып кой)?"
+    r"|чал(?:ыңыз|ыныз|гыла)?|pishi(?:te)?|zvoni(?:te)?|jaz(?:yngyz|gyla)?|chal(?:yngyz|gyla)?"
+    r"|байке|эже|агай|baike|baïke)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +130,9 @@ def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
             re.IGNORECASE,
         )
         return [Span(m.start(), m.end())] if m else []
-    return []
+    # No contact at all, only «пиши мне», «звони», «Нурлан байке»: a person, not a company.
+    call = _CALL_TO_PERSON.search(text)
+    return [Span(call.start(), call.end())] if call else []
 
 
 def home_country(facts: Facts) -> str | None:
