@@ -23,6 +23,36 @@ from bot.engine.offer.risk import MAX_CHARS, check_text  # noqa: E402
 from bot.engine.text.language import detect, fold_with_map  # noqa: E402 - after the path setup
 from bot.services.offer_knowledge import load_catalogue  # noqa: E402
 
+ORDINARY = ("Здравствуйте", "нужен ли патент в России", "кантип Кореяга барса болот", "ооба", "ок")
+BAD_INPUT = {
+    "only emoji": "😀🙏🔥" * 300,
+    "binary junk": bytes(range(256)).decode("latin-1") * 8,
+    "5,000 repeated words": "работа " * 5000,
+}
+
+
+def _engine_step_times(runs: int) -> list[float]:
+    """The engine step for ordinary short messages, with the trained intent classifier."""
+    from datetime import UTC, datetime
+
+    from bot.engine.dialogue.router import step
+    from bot.engine.dialogue.state import DialogueState
+    from bot.services.content.store import load_content
+    from bot.services.nlu.model import make_classifier
+    from bot.types import ConversationKey, UserMessage
+
+    content = load_content(ROOT, make_classifier(ROOT, ROOT / "var" / "cache", 0.5))
+    key = ConversationKey("bench", "1")
+    state = DialogueState()
+    out = []
+    for i in range(runs):
+        text = ORDINARY[i % len(ORDINARY)]
+        message = UserMessage(key, str(i), datetime.now(UTC), text=text)
+        start = time.perf_counter()
+        state = step(state, message, content).state
+        out.append((time.perf_counter() - start) * 1000)
+    return sorted(out[len(ORDINARY) :])  # the first turns warm the caches
+
 
 def _offer_of(size: int) -> str:
     """Real-looking text of `size` characters built from the development set."""
@@ -72,6 +102,14 @@ def main() -> int:
     print(
         f"100 KB text (checked on its first {MAX_CHARS} characters), 20 runs: "
         f"max {big[-1]:.1f} ms, p50 {_pct(big, 0.5):.1f} ms"
+    )
+    for name, text in BAD_INPUT.items():
+        worst = _times(lambda text=text: check_text(text, catalogue), 5)[-1]
+        print(f"bad input ({name}, {len(text)} chars): max {worst:.1f} ms, assessed")
+    steps = _engine_step_times(args.runs)
+    print(
+        f"engine step, ordinary message, {len(steps)} runs: p50 {_pct(steps, 0.5):.2f} ms, "
+        f"p99 {_pct(steps, 0.99):.2f} ms"
     )
     return 0
 

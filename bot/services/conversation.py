@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,6 +23,10 @@ from bot.storage.models import Conversation
 from bot.types import ConversationStatus, Reply, UserMessage
 
 log = logging.getLogger(__name__)
+
+
+# Short messages (greetings, questions, button replies) take well under a millisecond.
+INLINE_CHARS = 200
 
 
 class ConversationService:
@@ -54,7 +59,7 @@ class ConversationService:
                 session, channel=message.key.channel, external_id=message.external_id
             ):
                 return Outcome(duplicate=True, conversation_id=conv.id)
-            turn = self._think(conv, message, truncated=truncated)
+            turn = await self._think(conv, message, truncated=truncated)
             await self._record_inbound(session, turn)
             effect = await self._escalate(session, turn)
             await self._queue_replies(session, turn)
@@ -70,12 +75,19 @@ class ConversationService:
             return message, False
         return replace(message, text=message.text[: self.max_chars]), True
 
-    def _think(self, conv: Conversation, message: UserMessage, *, truncated: bool) -> Turn:
-        """Run the engine on the saved state; a cut message gets a notice first."""
+    async def _think(self, conv: Conversation, message: UserMessage, *, truncated: bool) -> Turn:
+        """Run the engine on the saved state; a cut message gets a notice first.
+
+        A long text may be an offer, whose check takes tens of milliseconds: it runs in a
+        worker thread so that other chats' messages are not held up meanwhile.
+        """
         status = ConversationStatus(conv.status)
         before = DialogueState.from_dict(conv.state).but(handoff=status in HELD)
         content = self.content()
-        result = dialogue.step(before, message, content)
+        if len(message.text) > INLINE_CHARS:
+            result = await asyncio.to_thread(dialogue.step, before, message, content)
+        else:
+            result = dialogue.step(before, message, content)
         replies = result.replies
         if truncated:
             language = result.state.language or "ky"
