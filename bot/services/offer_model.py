@@ -21,7 +21,13 @@ from pathlib import Path
 import joblib
 
 from bot.engine.offer.catalogue import Catalogue
-from bot.engine.offer.model import MODEL_VERSION, LabelledClause, OfferModel, fit
+from bot.engine.offer.model import (
+    MODEL_VERSION,
+    LabelledClause,
+    LabelledOffer,
+    OfferModel,
+    fit_with_offers,
+)
 from bot.engine.offer.negation import Negation
 from bot.engine.text.clauses import clauses
 
@@ -37,12 +43,15 @@ def _files(content_dir: Path) -> list[Path]:
     return sorted((content_dir / FOLDER).glob("*.jsonl"))
 
 
-def read_training(content_dir: Path) -> tuple[list[LabelledClause], str]:
-    """The labelled clauses and a hash of the files they came from."""
+def read_training(
+    content_dir: Path,
+) -> tuple[list[LabelledClause], list[LabelledOffer], str]:
+    """The labelled clauses, the risky offers, and a hash of the files they came from."""
     digest = hashlib.sha256(
         f"{MODEL_VERSION}|sklearn {version('scikit-learn')}|numpy {version('numpy')}".encode()
     )
     rows: list[LabelledClause] = []
+    offers: list[LabelledOffer] = []
     for path in _files(content_dir):
         raw = path.read_bytes()
         digest.update(path.name.encode() + b"\0" + raw + b"\0")
@@ -53,16 +62,20 @@ def read_training(content_dir: Path) -> tuple[list[LabelledClause], str]:
             text = str(item["text"])
             if "labels" in item:  # a sentence of the bank
                 rows.append(LabelledClause(text, tuple(item["labels"])))
-            elif item.get("honest"):  # an honest offer: none of its clauses states a sign
-                rows += [LabelledClause(text[c.start : c.end]) for c in clauses(text)]
-    return rows, digest.hexdigest()
+            else:
+                parts = tuple(text[c.start : c.end] for c in clauses(text))
+                if item.get("honest"):  # an honest offer: none of its clauses states a sign
+                    rows += [LabelledClause(part) for part in parts]
+                else:
+                    offers.append(LabelledOffer(parts, tuple(item.get("indicators") or ())))
+    return rows, offers, digest.hexdigest()
 
 
 def load_model(
     content_dir: Path, negation: Negation, cache_dir: Path = DEFAULT_CACHE
 ) -> OfferModel:
     """The model for this content: from the cache when nothing changed, else trained now."""
-    rows, data_hash = read_training(content_dir)
+    rows, offers, data_hash = read_training(content_dir)
     key = hashlib.sha256(f"{data_hash}|{negation!r}".encode()).hexdigest()[:20]
     path = cache_dir / f"offer-{key}.joblib"
     try:
@@ -74,7 +87,7 @@ def load_model(
         pass
     except Exception:  # a truncated or incompatible file is just a cache miss
         log.warning("offer model: cache %s unreadable, retraining", path, exc_info=True)
-    model = fit(rows, negation)
+    model = fit_with_offers(rows, offers, negation)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")

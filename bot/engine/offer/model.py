@@ -18,7 +18,13 @@ from bot.engine.offer.clause_text import clause_text
 from bot.engine.offer.negation import Negation
 
 NONE = "none"
-MODEL_VERSION = "offer-clauses-1"
+MODEL_VERSION = "offer-clauses-2"
+MIN_WORDS = 3  # a shorter clause («Турция, Стамбул») holds too little to read a sign in
+# A risky training offer says which signs it has, not where: the clause the first model
+# finds likeliest for each sign becomes a training example when at least this likely.
+LOCATE_PROBABILITY = 0.2
+# Signs of the whole offer (who is named, how pay compares), not of one clause.
+NOT_LOCATED = frozenset({"vague_employer", "unrealistic_pay"})
 DEFAULT_THRESHOLD = 0.9  # tuned on tests/data/offers_dev.jsonl and offers.jsonl (0.5-0.9 tried)
 
 
@@ -69,6 +75,39 @@ def fit(
             labels.append(label)
     linear = fit_linear(texts, labels, seed=seed)
     return OfferModel(linear, negation, dict(thresholds or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledOffer:
+    """A whole training offer and the signs it has, without where they are."""
+
+    clauses: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+def word_count(clause: str) -> int:
+    """Words with letters in them: a dash or an emoji is no word."""
+    return sum(1 for w in clause.split() if any(ch.isalpha() for ch in w))
+
+
+def fit_with_offers(
+    rows: Sequence[LabelledClause], offers: Sequence[LabelledOffer], negation: Negation
+) -> OfferModel:
+    """Fit on the clauses, locate each risky offer's signs with that model, fit again."""
+    first = fit(rows, negation)
+    located: list[LabelledClause] = []
+    for offer in offers:
+        candidates = [c for c in offer.clauses if word_count(c) >= MIN_WORDS]
+        if not candidates:
+            continue
+        probs = [first.probabilities(c) for c in candidates]
+        for label in offer.labels:
+            if label in NOT_LOCATED:
+                continue
+            best = max(range(len(candidates)), key=lambda i: probs[i].get(label, 0.0))
+            if probs[best].get(label, 0.0) >= LOCATE_PROBABILITY:
+                located.append(LabelledClause(candidates[best], (label,)))
+    return fit([*rows, *located], negation) if located else first
 
 
 def class_weights(model: OfferModel) -> np.ndarray:

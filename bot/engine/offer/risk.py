@@ -18,6 +18,7 @@ from bot.engine.offer.match import (
     pay_rule,
     reassured,
 )
+from bot.engine.offer.model import MIN_WORDS, word_count
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import detect, fold_with_map
 
@@ -27,7 +28,6 @@ LEVELS = ("low", "medium", "high", "critical")
 # Telegram message holds at most 4 096).
 MAX_CHARS = 8_000
 DETECT_CHARS = 400
-MIN_LEARNED_WORDS = 3
 
 
 def offer_language(case: OfferCase) -> str:
@@ -94,7 +94,7 @@ def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
         return found
     for clause in clauses(text):
         words = text[clause.start : clause.end]
-        if len(words.split()) < MIN_LEARNED_WORDS:
+        if word_count(words) < MIN_WORDS:
             continue  # «Турция, Стамбул», «Спросите Гаухар»: too little to read a sign in
         for sign in model.signs(words):
             found.setdefault(sign, []).append(Span(clause.start, clause.end))
