@@ -8,7 +8,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.admin.state import AdminDep, Editor
 from bot.engine.content.bilingual import ContentError
 from bot.engine.offer.report import render_report
 from bot.engine.offer.risk import check_text
@@ -23,6 +22,7 @@ from bot.services.content.work import (
     with_example,
 )
 from bot.storage import content as rows
+from bot.web.deps import AdminDep, Editor
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 Ids = Annotated[list[int], Form()]
