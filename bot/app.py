@@ -83,7 +83,7 @@ def build(
         escalations=Escalations(settings.operators),
     )
     transcripts = TranscriptService(db)
-    services = ChannelServices(conversations, transcripts, outbox, lambda: content.current)
+    services = ChannelServices(conversations, transcripts, outbox, content)
     channels = _channels(settings, services)
     deliverers = {name: c.deliverer for name, c in channels.items()} | dict(extra_deliverers or {})
     sender = Sender(

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
-from fastapi import Depends, HTTPException, Request
+from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
 from bot.services.content.diff import show
 from bot.services.content.live import LiveContent
 from bot.services.content.revisions import Revision, Revisions
 from bot.services.staff import Staff, StaffService
-from bot.web.auth import NotLoggedIn, require
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -84,31 +83,3 @@ def make_templates() -> Jinja2Templates:
     env.filters["show"] = show
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC")
     return Jinja2Templates(env=env)
-
-
-def admin(request: Request) -> Admin:
-    found: Admin = request.app.state.admin
-    return found
-
-
-def staff_service(request: Request) -> StaffService:
-    return admin(request).staff
-
-
-_editor = require(staff_service, *EDITOR_ROLES)
-
-
-async def editor(request: Request) -> Staff:
-    """An editor or admin (CSRF-checked on writes); a page request without a session logs in."""
-    try:
-        return await _editor(request)
-    except NotLoggedIn as exc:
-        if exc.status_code == 303:
-            raise HTTPException(
-                303, "log in first", headers={"location": f"{PATH}/login"}
-            ) from None
-        raise
-
-
-AdminDep = Annotated[Admin, Depends(admin)]
-Editor = Annotated[Staff, Depends(editor)]

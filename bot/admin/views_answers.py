@@ -8,11 +8,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.admin.state import TITLES, AdminDep, Editor
+from bot.admin.state import TITLES
 from bot.engine.content.answers import parse_answers
 from bot.engine.content.bilingual import ContentError
 from bot.engine.dialogue import replies
 from bot.services.content.revisions import Revision, RevisionError
+from bot.web.deps import AdminDep, Editor
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 ANSWERS = "knowledge/answers.yml"

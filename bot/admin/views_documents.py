@@ -8,10 +8,10 @@ import yaml
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.admin.state import AdminDep, Editor
 from bot.services.content.diff import diff
 from bot.services.content.documents import dump_yaml, jsonable
 from bot.services.content.revisions import RevisionError
+from bot.web.deps import AdminDep, Editor
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 Note = Annotated[str, Form(max_length=500)]

@@ -8,9 +8,9 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.admin.state import AdminDep, Editor
 from bot.engine.offer.catalogue import SEVERITIES
 from bot.services.content.revisions import Revision, RevisionError
+from bot.web.deps import AdminDep, Editor
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 INDICATORS = "knowledge/indicators.yml"

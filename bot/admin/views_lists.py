@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.admin.state import AdminDep, Editor
 from bot.services.content.revisions import RevisionError
+from bot.web.deps import AdminDep, Editor
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 HOTLINES = "knowledge/hotlines.yml"

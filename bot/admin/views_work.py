@@ -8,10 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.admin.state import AdminDep, Editor
 from bot.engine.content.bilingual import ContentError
 from bot.engine.offer.report import render_report
 from bot.engine.offer.risk import check_text
+from bot.services.content import unanswered
 from bot.services.content.documents import OFFER_FILES, catalogue
 from bot.services.content.revisions import RevisionError
 from bot.services.content.work import (
@@ -22,7 +22,7 @@ from bot.services.content.work import (
     stale,
     with_example,
 )
-from bot.storage import content as rows
+from bot.web.deps import AdminDep, Editor
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
 Ids = Annotated[list[int], Form()]
@@ -33,8 +33,7 @@ async def work(
     request: Request, admin: AdminDep, me: Editor, notice: str | None = None
 ) -> Response:
     docs = (await admin.revisions.live()).documents
-    async with admin.revisions.db.transaction() as session:
-        questions = [(q.id, q.text) for q in await rows.open_unanswered(session)]
+    questions = await unanswered.open_questions(admin.revisions.db)
     months = admin.settings.content.stale_months
     page: Response = admin.page(
         request, "work.html", me,
@@ -47,8 +46,7 @@ async def work(
 
 @router.post("/work/dismiss")
 async def dismiss(admin: AdminDep, me: Editor, ids: Ids) -> Response:
-    async with admin.revisions.db.transaction() as session:
-        await rows.set_unanswered_status(session, ids, "dismissed")
+    await unanswered.settle(admin.revisions.db, ids, "dismissed")
     return RedirectResponse("/admin/work", status_code=303)
 
 
@@ -70,8 +68,7 @@ async def add_example(
         draft = await admin.revisions.save_draft(name, data, me.username, f"+ {intent}: {text}")
     except (ValueError, RevisionError) as exc:
         return await work(request, admin, me, notice=f"Не добавлено: {exc}")
-    async with admin.revisions.db.transaction() as session:
-        await rows.set_unanswered_status(session, ids, "added")
+    await unanswered.settle(admin.revisions.db, ids, "added")
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
 
 

@@ -6,14 +6,13 @@ Adding a messenger is one package implementing `Channel` plus one line in `regis
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from fastapi import APIRouter
 
 from bot.channels.delivery.base import Deliverer
-from bot.engine.content.model import Content
+from bot.services.content.store import ContentStore
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
 from bot.services.transcripts import TranscriptService
@@ -27,7 +26,7 @@ class ChannelServices:
     conversations: ConversationService
     transcripts: TranscriptService
     outbox: OutboxService
-    content: Callable[[], Content]
+    content: ContentStore
 
 
 class Channel(Protocol):

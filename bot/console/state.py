@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import jinja2
-from fastapi import Depends, Request
+from fastapi import Request
 from fastapi.templating import Jinja2Templates
 
 from bot.clock import utcnow
@@ -17,7 +17,6 @@ from bot.console.canned import Canned
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
 from bot.services.staff import Staff, StaffService
-from bot.web.auth import ADMIN_ROLES, OPERATOR_ROLES, require
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -63,17 +62,3 @@ def make_templates(zone: ZoneInfo) -> Jinja2Templates:
     env.filters["local"] = lambda value: labels.local_time(value, zone)
     env.filters["waited"] = lambda value: labels.waited(value, utcnow())
     return Jinja2Templates(env=env)
-
-
-def console(request: Request) -> Console:
-    found: Console = request.app.state.console
-    return found
-
-
-def staff_service(request: Request) -> StaffService:
-    return console(request).staff
-
-
-ConsoleDep = Annotated[Console, Depends(console)]
-Operator = Annotated[Staff, Depends(require(staff_service, *OPERATOR_ROLES))]
-Admin = Annotated[Staff, Depends(require(staff_service, *ADMIN_ROLES))]

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from bot.console.labels import ERRORS
-from bot.console.state import ConsoleDep, Operator
 from bot.services.operators.escalation import OUTCOMES
 from bot.services.operators.view import DeskError
+from bot.web.deps import ConsoleDep, Operator
 
 router = APIRouter(prefix="/console/chats", include_in_schema=False)
 

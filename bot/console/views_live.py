@@ -14,8 +14,8 @@ from collections.abc import AsyncGenerator
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
-from bot.console.state import ConsoleDep, Operator
 from bot.services.operators.events import Broadcaster
+from bot.web.deps import ConsoleDep, Operator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 PING_SECONDS = 5.0

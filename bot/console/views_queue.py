@@ -9,8 +9,7 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.console.labels import ERRORS
-from bot.console.state import Admin, ConsoleDep, Operator
-from bot.storage import audit
+from bot.web.deps import ConsoleAdmin, ConsoleDep, Operator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
@@ -52,9 +51,8 @@ def back(request: Request) -> str:
 
 
 @router.get("/audit")
-async def audit_page(request: Request, console: ConsoleDep, me: Admin) -> Response:
+async def audit_page(request: Request, console: ConsoleDep, me: ConsoleAdmin) -> Response:
     """Who opened which chat and when (admins only)."""
-    async with console.desk.db.transaction() as session:
-        entries = list(await audit.recent(session, limit=500))
+    entries = await console.desk.audit_log(limit=500)
     page: Response = console.page(request, "audit.html", me, entries=entries)
     return page

@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from bot.admin import install as install_admin
+from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
-from bot.console import install as install_console
+from bot.console.mount import install as install_console
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:

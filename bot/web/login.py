@@ -5,6 +5,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from fastapi import HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
@@ -84,3 +85,16 @@ async def log_out(
     response = RedirectResponse(then, status_code=303)
     clear_cookie(response, request, settings, COOKIE)
     return response
+
+
+@dataclass(frozen=True, slots=True)
+class LoginRoom:
+    """A room with a login page: where it is mounted and how it draws the form."""
+
+    path: str  # "/console" or "/admin": the router is mounted under it
+    staff: StaffService
+    settings: Settings
+    render: Callable[[Request, str, str | None], Response]  # request, form token, error
+
+    def page(self, request: Request) -> FormPage:
+        return lambda token, error: self.render(request, token, error)

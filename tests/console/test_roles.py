@@ -23,23 +23,25 @@ FORM = {
 }
 
 
-def api_routes(routes: list[Any]) -> list[APIRoute]:
-    """Every APIRoute, also inside included routers (FastAPI keeps those as branches)."""
-    found: list[APIRoute] = []
+def api_routes(routes: list[Any], prefix: str = "") -> list[tuple[str, APIRoute]]:
+    """Every APIRoute with its full path, also inside included routers (FastAPI keeps those
+    as branches, with the prefix they were included under: /login is mounted twice)."""
+    found: list[tuple[str, APIRoute]] = []
     for route in routes:
         if isinstance(route, APIRoute):
-            found.append(route)
+            found.append((prefix + route.path, route))
         elif hasattr(route, "original_router"):
-            found.extend(api_routes(route.original_router.routes))
+            inner = prefix + getattr(getattr(route, "include_context", None), "prefix", "")
+            found.extend(api_routes(route.original_router.routes, inner))
     return found
 
 
 def console_routes(app: FastAPI) -> list[tuple[str, str]]:
     """(method, path) of every console route, found from the app so none is forgotten."""
     return [
-        (method, route.path)
-        for route in api_routes(app.routes)
-        if route.path.startswith("/console")
+        (method, path)
+        for path, route in api_routes(app.routes)
+        if path.startswith("/console")
         for method in sorted((route.methods or set()) - {"HEAD"})
     ]
 

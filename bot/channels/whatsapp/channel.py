@@ -47,7 +47,7 @@ class WhatsApp:
         )
 
         def list_label() -> str:
-            texts = services.content()
+            texts = services.content.current
             return " / ".join(texts.text("whatsapp_list_button", lang) for lang in ("ky", "ru"))
 
         deliverer = WhatsAppDeliverer(

@@ -21,6 +21,7 @@ from bot.services.operators.view import (
 )
 from bot.services.staff import Staff
 from bot.storage import audit, handoffs, messages, staff
+from bot.storage.audit import AuditEntry
 from bot.storage.database import Database
 from bot.storage.models import Conversation, Message
 from bot.types import ConversationStatus
@@ -46,6 +47,11 @@ class Desk:
         self.publish = publish
         self.wake = wake
         self.clock = clock
+
+    async def audit_log(self, *, limit: int) -> list[AuditEntry]:
+        """Who opened which chat and when, newest first (admins only)."""
+        async with self.db.transaction() as session:
+            return list(await audit.recent(session, limit=limit))
 
     async def queue(self) -> list[QueueItem]:
         async with self.db.transaction() as session:

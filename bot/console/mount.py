@@ -1,0 +1,78 @@
+"""Mounting the operators' console at /console: `install(app, sapar)` on the web app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from bot.console import views_chat, views_live, views_queue
+from bot.console.canned import load_canned
+from bot.console.state import HERE, Console, make_templates
+from bot.services.operators.desk import Desk
+from bot.services.operators.events import Broadcaster
+from bot.services.staff import StaffService
+from bot.web import views_login
+from bot.web.login import LoginRoom
+from bot.web.sessions import session_secret
+
+if TYPE_CHECKING:
+    from bot.app import Sapar
+
+__all__ = ["install"]
+PATH = "/console"
+
+
+def install(app: FastAPI, sapar: Sapar) -> None:
+    """Add the console's routes, static files and live updates to the web app."""
+    settings = sapar.settings
+    zone = ZoneInfo(settings.operators.timezone)
+    live = Broadcaster(sapar.db)
+    escalations = sapar.conversations.escalations
+    escalations.settings = settings.operators  # the configured hours, whoever built it
+    escalations.listeners.append(live.publish)
+    app.state.console = Console(
+        settings=settings,
+        staff=StaffService(sapar.db, settings.operators, session_secret(settings)),
+        desk=Desk(
+            sapar.db, lambda: sapar.content.current, publish=live.publish, wake=sapar.sender.wake
+        ),
+        live=live,
+        canned=load_canned(settings.path(settings.content.dir)),
+        templates=make_templates(zone),
+        zone=zone,
+    )
+    app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
+    console: Console = app.state.console
+    rooms = app.state.login_rooms = getattr(app.state, "login_rooms", {})
+    rooms[PATH] = LoginRoom(
+        PATH,
+        console.staff,
+        settings,
+        lambda request, token, error: console.page(
+            request, "login.html", None, csrf_token=token, error=error
+        ),
+    )
+    app.include_router(views_login.router, prefix=PATH)
+    for module in (views_queue, views_chat, views_live):
+        app.include_router(module.router)
+    _stop_on_shutdown(app, live)
+
+
+def _stop_on_shutdown(app: FastAPI, live: Broadcaster) -> None:
+    """Close the LISTEN connection before the app's own shutdown disposes of the database."""
+    inner = app.router.lifespan_context
+
+    @asynccontextmanager
+    async def lifespan(application: Any) -> AsyncIterator[Any]:
+        async with inner(application) as state:
+            try:
+                yield state
+            finally:
+                await live.stop()
+
+    app.router.lifespan_context = lifespan

@@ -1,0 +1,66 @@
+"""Every `Annotated` FastAPI dependency of the staff rooms, in one place.
+
+The rooms' parts live on `app.state` (built once by their `install`); these look them up per
+request and check who is asking.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from bot.admin.state import EDITOR_ROLES, Admin
+from bot.admin.state import PATH as ADMIN_PATH
+from bot.console.state import Console
+from bot.services.staff import Staff, StaffService
+from bot.web.auth import ADMIN_ROLES, OPERATOR_ROLES, NotLoggedIn, require
+from bot.web.login import LoginRoom
+
+
+def console(request: Request) -> Console:
+    found: Console = request.app.state.console
+    return found
+
+
+def admin(request: Request) -> Admin:
+    found: Admin = request.app.state.admin
+    return found
+
+
+def staff_service(request: Request) -> StaffService:
+    """The staff accounts and sessions, shared by the console and the admin."""
+    return console(request).staff
+
+
+def login_room(request: Request) -> LoginRoom:
+    """The room whose /login this is: the console's or the admin's (same router, two mounts)."""
+    mounted_at = request.url.path.rsplit("/", 1)[0]  # "/console" of "/console/login"
+    rooms: dict[str, LoginRoom] = request.app.state.login_rooms
+    for path, room in rooms.items():
+        if mounted_at.endswith(path):  # behind a proxy the path may start with its root
+            return room
+    raise HTTPException(404)
+
+
+_editor = require(staff_service, *EDITOR_ROLES)
+
+
+async def editor(request: Request) -> Staff:
+    """An editor or admin (CSRF-checked on writes); a page request without a session logs in."""
+    try:
+        return await _editor(request)
+    except NotLoggedIn as exc:
+        if exc.status_code == 303:
+            raise HTTPException(
+                303, "log in first", headers={"location": f"{ADMIN_PATH}/login"}
+            ) from None
+        raise
+
+
+ConsoleDep = Annotated[Console, Depends(console)]
+Operator = Annotated[Staff, Depends(require(staff_service, *OPERATOR_ROLES))]
+ConsoleAdmin = Annotated[Staff, Depends(require(staff_service, *ADMIN_ROLES))]
+AdminDep = Annotated[Admin, Depends(admin)]
+Editor = Annotated[Staff, Depends(editor)]
+LoginRoomDep = Annotated[LoginRoom, Depends(login_room)]
