@@ -42,7 +42,8 @@ ENGINE_FORBIDDEN = frozenset(
     }
 )  # fmt: skip
 # Beyond the standard library the engine may use its numeric dependencies only.
-ENGINE_THIRD_PARTY = frozenset({"numpy", "scipy", "sklearn", "rapidfuzz"})
+# pymorphy3: Russian word forms; its dictionaries ship in a wheel and load once (no I/O per call).
+ENGINE_THIRD_PARTY = frozenset({"numpy", "scipy", "sklearn", "rapidfuzz", "pymorphy3"})
 
 
 @dataclass(frozen=True, slots=True, order=True)
