@@ -53,6 +53,9 @@ def clause_text(raw: str, negation: Negation) -> str:
             out.append("_self")
             skip = len(holder) - 1
             continue
+        if word in negation.soft:
+            out.append(lemma(word))
+            continue
         if any(tuple(words[i : i + len(p)]) == p for p in negation.after):
             # A predicate denies what came before it in the clause («предоплаты нет»).
             tail = out[-PRE_WINDOW:]

@@ -22,9 +22,12 @@ from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 
 _TOKEN = re.compile(r"\w+")
+# A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
+_LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
 _KY_FOLD = str.maketrans({"ө": "о", "ү": "у", "ң": "н", "ё": "е"})
 PRE_WINDOW = 3  # a cue before the match governs at most this many words ahead
-POST_WINDOW = 3  # a predicate after the match reaches back over at most this many words
+POST_WINDOW = 6  # «предоплат, комиссий и сборов нет»: a predicate ends a list
+VERB_WINDOW = 3  # a Kyrgyz negative verb right after the match («виза менен иштөөгө болбойт»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,7 @@ class Negation:
     before: frozenset[str] = frozenset()
     after: tuple[tuple[str, ...], ...] = ()
     not_after: frozenset[str] = frozenset()  # «чтобы не потерялся» negates nothing of ours
+    soft: frozenset[str] = frozenset()  # deny a match, but are not marked for the model
     self_holder: tuple[tuple[str, ...], ...] = ()  # «у вас», «өзүңүздө»: the worker keeps it
     verb: re.Pattern[str] | None = None  # Kyrgyz negative verb; group 1 is the positive stem
 
@@ -62,6 +66,7 @@ class Negation:
             before=frozenset(words("before")),
             after=tuple(tuple(p.split()) for p in words("after")),
             not_after=frozenset(words("not_after")),
+            soft=frozenset(words("soft")),
             self_holder=tuple(tuple(p.split()) for p in words("self")),
             verb=compiled,
         )
@@ -84,8 +89,7 @@ class Negation:
             return False
         for i, replacement in self._cues(folded, tokens, first, last):
             s, e = tokens[i]
-            between = folded[e:start] if e <= start else folded[end:s] if s >= end else ""
-            if "," in between:
+            if e <= start and "," in folded[e:start]:
                 continue  # «с объекта не выпускаем, связь с родными раз в месяц»: two statements
             changed = folded[clause.start : s] + replacement + folded[e : clause.end]
             # Where the match now lies: text before the cue keeps its place, after it shifts.
@@ -105,11 +109,14 @@ class Negation:
         for i in range(max(0, first - PRE_WINDOW), last + 1):
             if words[i] in self.before and not (i and words[i - 1] in self.not_after):
                 found.append((i, ""))
-        for i in range(first, min(len(words), last + 1 + POST_WINDOW)):
+        for i in range(first, min(len(words), last + 1 + VERB_WINDOW)):
             if self.verb is not None and (m := self.verb.fullmatch(words[i])):
                 found.append((i, m.group(1)))
         for i in range(last + 1, min(len(words), last + 1 + POST_WINDOW)):
-            for phrase in self.after:
-                if tuple(words[i : i + len(phrase)]) == phrase:
-                    found.append((i, ""))
+            if not any(tuple(words[i : i + len(p)]) == p for p in self.after):
+                continue
+            between = folded[tokens[last][1] : tokens[i][0]]
+            if "," in between and not _LIST.search(between):
+                break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
+            found.append((i, ""))
         return found
