@@ -76,7 +76,7 @@ def load_model(
 ) -> OfferModel:
     """The model for this content: from the cache when nothing changed, else trained now."""
     rows, offers, data_hash = read_training(content_dir)
-    key = hashlib.sha256(f"{data_hash}|{negation!r}".encode()).hexdigest()[:20]
+    key = hashlib.sha256(f"{data_hash}|{negation.fingerprint()}".encode()).hexdigest()[:20]
     path = cache_dir / f"offer-{key}.joblib"
     try:
         # Written only by this process family into our own cache directory.

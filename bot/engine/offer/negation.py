@@ -71,6 +71,12 @@ class Negation:
             verb=compiled,
         )
 
+    def fingerprint(self) -> str:
+        """The cues in a stable order (a frozenset's order changes from process to process)."""
+        parts = [sorted(self.before), sorted(self.after), sorted(self.not_after)]
+        parts += [sorted(self.soft), sorted(self.self_holder)]
+        return repr((parts, self.verb.pattern if self.verb else None))
+
     @property
     def active(self) -> bool:
         return bool(self.before or self.after or self.verb)
