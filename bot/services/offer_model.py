@@ -103,7 +103,9 @@ def load_model(
 def _shared(content_dir: Path, negation: Negation, cache_dir: Path) -> OfferModel | None:
     if not _files(content_dir):
         return None
-    return load_model(content_dir, negation, cache_dir)
+    model = load_model(content_dir, negation, cache_dir)
+    model.probabilities("паспорт")  # loads pymorphy3's dictionaries now, not in a user's turn
+    return model
 
 
 def with_model(

@@ -65,6 +65,9 @@ async def test_markup_typed_by_a_user_is_shown_as_text(tmp_path: Path) -> None:
                 payload = "<img src=x onerror=alert(1)>"
                 await send(page, payload)
                 await expect(page.locator(".msg--in .msg__bubble").first).to_have_text(payload)
+                # The bot's answer shows the message was stored: a reload before that could
+                # abort the request still in flight.
+                await expect(page.locator(".msg--out .msg__bubble").first).to_be_visible()
                 await page.reload()
                 await expect(page.locator(".msg--in .msg__bubble").first).to_have_text(payload)
                 assert await page.locator(".chat__log img").count() == 0
