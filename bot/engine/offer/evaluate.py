@@ -42,6 +42,18 @@ class EvalReport:
         exp, pred = set(expected), set(predicted)
         return sum(n for (e, p), n in self.confusion.items() if e in exp and p in pred)
 
+    @property
+    def overall(self) -> Scores:
+        """Every indicator's counts added up (micro-averaged precision and recall)."""
+        s = self.indicators.values()
+        return Scores(sum(x.tp for x in s), sum(x.fp for x in s), sum(x.fn for x in s))
+
+    @property
+    def level_exact(self) -> float:
+        """The share of offers whose level was exactly the expected one."""
+        exact = sum(n for (e, p), n in self.confusion.items() if e == p)
+        return exact / max(1, self.total)
+
     def to_text(self) -> str:
         """The report as a plain-text table."""
         lines = [f"offers: {self.total}", "", f"{'indicator':28} {'P':>6} {'R':>6}  tp fp fn"]
@@ -54,14 +66,11 @@ class EvalReport:
         for exp in LEVELS:
             cells = "".join(f"{self.confusion.get((exp, p), 0):>10}" for p in LEVELS)
             lines.append(f"{exp:10}{cells}")
-        tp = sum(s.tp for s in self.indicators.values())
-        fp = sum(s.fp for s in self.indicators.values())
-        fn = sum(s.fn for s in self.indicators.values())
-        exact = sum(n for (e, p), n in self.confusion.items() if e == p)
+        overall = self.overall
         lines += [
             "",
-            f"all signs: precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f};"
-            f" level exact {exact / max(1, self.total):.3f}",
+            f"all signs: precision {overall.precision:.3f}, recall {overall.recall:.3f};"
+            f" level exact {self.level_exact:.3f}",
             f"high/critical rated low: {self.count(['high', 'critical'], ['low'])};"
             f" honest rated high/critical: {self.count(['low'], ['high', 'critical'])}",
             "",

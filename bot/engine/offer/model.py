@@ -11,8 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from bot.engine.nlu.linear import LinearIntentModel, fit_linear
 from bot.engine.offer.clause_text import clause_text
 from bot.engine.offer.negation import Negation
@@ -108,8 +106,3 @@ def fit_with_offers(
             if probs[best].get(label, 0.0) >= LOCATE_PROBABILITY:
                 located.append(LabelledClause(candidates[best], (label,)))
     return fit([*rows, *located], negation) if located else first
-
-
-def class_weights(model: OfferModel) -> np.ndarray:
-    """The weight matrix (for size reports)."""
-    return model.linear.weights

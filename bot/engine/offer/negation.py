@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.engine.offer.patterns import Matcher
+from bot.engine.offer.patterns import Matcher, fold_pattern
 from bot.engine.offer.refs import CatalogueError
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
@@ -24,7 +24,6 @@ from bot.engine.text.language import fold
 _TOKEN = re.compile(r"\w+")
 # A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
 _LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
-_KY_FOLD = str.maketrans({"ө": "о", "ү": "у", "ң": "н", "ё": "е"})
 PRE_WINDOW = 3  # a cue before the match governs at most this many words ahead
 POST_WINDOW = 6  # «предоплат, комиссий и сборов нет»: a predicate ends a list
 VERB_WINDOW = 3  # a Kyrgyz negative verb right after the match («виза менен иштөөгө болбойт»)
@@ -58,7 +57,7 @@ class Negation:
         verb = data.get("verb")
         try:
             # Folded like a content pattern (ө→о …), not like text: «\\w» must stay Latin.
-            source = verb.translate(_KY_FOLD).lower() if isinstance(verb, str) else ""
+            source = fold_pattern(verb) if isinstance(verb, str) else ""
             compiled = re.compile(source) if source else None
         except re.error as exc:
             raise CatalogueError(f"{where}.verb: bad pattern: {exc}") from exc

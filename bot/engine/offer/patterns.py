@@ -85,6 +85,11 @@ def _branches(source: str) -> list[str]:
     return out
 
 
+def fold_pattern(source: str) -> str:
+    """A content pattern folded as the text it is matched on is (ө→о, lower case)."""
+    return source.translate(_KY_FOLD).lower()
+
+
 def compile_pattern(source: Any, where: str) -> Matcher:
     """Compile one content pattern, folding Kyrgyz letters; refuse what can never match."""
     if not isinstance(source, str) or not source:
@@ -93,7 +98,7 @@ def compile_pattern(source: Any, where: str) -> Matcher:
         raise CatalogueError(f"{where}: unbounded .* or [..]* in {source!r}; use {{0,60}}")
     if _LATIN.search(_ESCAPES.sub("", source)):
         raise CatalogueError(f"{where}: Latin letters never match folded text in {source!r}")
-    text = source.translate(_KY_FOLD).lower()
+    text = fold_pattern(source)
     branches = _branches(text)
     if any(_UNBOUNDED_START.match(b) for b in branches):
         raise CatalogueError(f"{where}: {source!r} starts with an unbounded repeat; use {{1,n}}")
