@@ -36,6 +36,8 @@ def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
     """Answer one user message."""
     turn = Turn(state.but(language=_reply_language(state, message)), content)
     _route(turn, message)
+    if turn.state.waiting and not turn.replies:  # whatever it was, it reached the hotline
+        waiting.acknowledge(turn, message.received_at)
     emergency.localise(turn)
     return turn.done()
 

@@ -18,16 +18,39 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  // Text, never HTML: user and bot text stay inert. Numbers the server marked as calls
+  // become tap-to-call links.
+  function renderText(bubble, text, calls) {
+    let rest = text;
+    for (;;) {
+      let at = -1, number = "";
+      for (const c of calls) {
+        const i = rest.indexOf(c);
+        if (i !== -1 && (at === -1 || i < at)) { at = i; number = c; }
+      }
+      if (at === -1) break;
+      bubble.appendChild(document.createTextNode(rest.slice(0, at)));
+      const link = document.createElement("a");
+      link.href = "tel:" + number.replace(/[^0-9+]/g, "");
+      link.className = "msg__call";
+      link.textContent = number;
+      bubble.appendChild(link);
+      rest = rest.slice(at + number.length);
+    }
+    bubble.appendChild(document.createTextNode(rest));
+  }
+
   function addLine(line) {
     if (line.direction === "out" && line.id) {
       if (shown.has(line.id)) return;
       shown.add(line.id);
     }
+    if (line.clears) log.replaceChildren();  // /forget: the old conversation leaves the screen
     const item = document.createElement("li");
     item.className = "msg msg--" + line.direction;
     const bubble = document.createElement("div");
     bubble.className = "msg__bubble";
-    bubble.textContent = line.text;  // text, never HTML: user and bot text stay inert
+    renderText(bubble, line.text, line.calls || []);
     item.appendChild(bubble);
     if (line.buttons && line.buttons.length) {
       const row = document.createElement("div");
