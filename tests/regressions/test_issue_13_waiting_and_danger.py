@@ -39,9 +39,9 @@ def payloads(result: Step) -> set[str]:
     return {b.payload for r in result.replies for b in r.buttons}
 
 
-QUEUED = DialogueState(
-    language="ru", greeted=True, handoff=True, waiting=True, queue=QueueInfo(place=2, wait_minutes=15)
-)  # fmt: skip
+QUEUED = DialogueState(language="ru", greeted=True, handoff=True, waiting=True).but(
+    queue=QueueInfo(place=2, wait_minutes=15)
+)
 
 
 def test_issue_13_silence_while_waiting(production_content: Content) -> None:
