@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.engine.offer.concepts import parse_concepts
 from bot.engine.offer.indicator import (
     LANGS,
     RULES,
@@ -64,7 +65,8 @@ class Catalogue:
         items = indicators.get("indicators")
         if not isinstance(items, Mapping) or not items:
             raise CatalogueError(f"{file}: indicators: missing")
-        compiled = tuple(parse_indicator(str(k), v, file) for k, v in items.items())
+        concepts = parse_concepts(indicators.get("concepts"), f"{file}: concepts")
+        compiled = tuple(parse_indicator(str(k), v, file, concepts) for k, v in items.items())
         ids = [q.question.id for q in compiled if q.question]
         if len(ids) != len(set(ids)):
             raise CatalogueError(f"{file}: question ids must be unique: {ids}")

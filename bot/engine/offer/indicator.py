@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from bot.engine.offer.concepts import Combination, Concept, parse_combinations
 from bot.engine.offer.patterns import Matcher, compile_pattern
 from bot.engine.offer.refs import CatalogueError
 
@@ -48,6 +49,7 @@ class Indicator:
     # (empty: any); a sign that is a combination («SE Asia» × «online job») says so here.
     learned_threshold: float | None = None
     learned_countries: frozenset[str] = frozenset()
+    combinations: tuple[Combination, ...] = ()  # concepts named together in one clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,9 @@ def _question(data: Any, ind_id: str, file: str) -> Question | None:
     )
 
 
-def parse_indicator(ind_id: str, data: Any, file: str) -> Indicator:
+def parse_indicator(
+    ind_id: str, data: Any, file: str, concepts: Mapping[str, Concept] | None = None
+) -> Indicator:
     if not isinstance(data, Mapping):
         raise CatalogueError(f"{_where(file, ind_id, '')}expected a mapping")
     severity = data.get("severity")
@@ -116,7 +120,10 @@ def parse_indicator(ind_id: str, data: Any, file: str) -> Indicator:
     compiled = tuple(
         p for lang in LANGS for p in _patterns(pats[lang], _where(file, ind_id, f"patterns.{lang}"))
     )
-    if not compiled and rule is None:
+    combinations = parse_combinations(
+        data.get("combinations"), concepts or {}, _where(file, ind_id, "combinations")
+    )
+    if not compiled and not combinations and rule is None:
         raise CatalogueError(f"{_where(file, ind_id, 'patterns')}: no pattern and no rule")
     return Indicator(
         id=ind_id,
@@ -130,6 +137,7 @@ def parse_indicator(ind_id: str, data: Any, file: str) -> Indicator:
         rule=rule,
         question=_question(data.get("question"), ind_id, file),
         **_learned(data.get("learned"), _where(file, ind_id, "learned")),
+        combinations=combinations,
     )
 
 

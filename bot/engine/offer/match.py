@@ -11,6 +11,7 @@ from bot.engine.extract.facts import Entity, Facts
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue, Indicator
 from bot.engine.offer.negation import Negation
+from bot.engine.offer.patterns import Finder
 
 MAX_EVIDENCE = 3
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -60,7 +61,8 @@ def match_patterns(
     denies; and whether a denial was seen (the offer then answers the sign's question)."""
     spans: list[Span] = []
     denied = False
-    for pattern in ind.patterns:
+    finders: tuple[Finder, ...] = (*ind.patterns, *ind.combinations)
+    for pattern in finders:
         for m in pattern.finditer(folded):
             if m.end() == m.start():
                 continue

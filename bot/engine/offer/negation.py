@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.engine.offer.patterns import Matcher, fold_pattern
+from bot.engine.offer.patterns import Finder, fold_pattern
 from bot.engine.offer.refs import CatalogueError
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
@@ -80,7 +80,7 @@ class Negation:
     def active(self) -> bool:
         return bool(self.before or self.after or self.verb)
 
-    def denied(self, matcher: Matcher, folded: str, start: int, end: int) -> bool:
+    def denied(self, matcher: Finder, folded: str, start: int, end: int) -> bool:
         """Whether the match folded[start:end] is negated in its clause (see the module doc)."""
         if not self.active:
             return False

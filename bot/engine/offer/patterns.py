@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from bot.engine.offer.refs import CatalogueError
 
@@ -22,6 +22,19 @@ _UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\])[*+]")
 _UNBOUNDED_START = re.compile(r"^(?:\\b)?(?:\\[dwsDWS]|\[[^\]]*\]|\.)[*+]")
 _LATIN = re.compile(r"[a-z]")
 _ESCAPES = re.compile(r"\\[a-zA-Z]|\(\?[a-zA-Z<=!:P]+|\{[^}]*\}")
+
+
+class Found(Protocol):
+    """Where something was found: a regex match, or a concept combination's hit."""
+
+    def start(self) -> int: ...
+    def end(self) -> int: ...
+
+
+class Finder(Protocol):
+    """A content pattern or a concept combination: what the matching code can scan with."""
+
+    def finditer(self, text: str) -> Iterator[Found]: ...
 
 
 @dataclass(frozen=True, slots=True)
