@@ -21,10 +21,20 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 
 
+def _evaluate(name: str) -> EvalReport:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return evaluate([json.loads(line) for line in lines if line.strip()], load_catalogue(ROOT))
+
+
 @pytest.fixture(scope="module")
 def report() -> EvalReport:
-    lines = (DATA / "offers_test.jsonl").read_text(encoding="utf-8").splitlines()
-    return evaluate([json.loads(line) for line in lines if line.strip()], load_catalogue(ROOT))
+    return _evaluate("offers_test.jsonl")
+
+
+@pytest.fixture(scope="module")
+def report3() -> EvalReport:
+    """The second blind part (2026-12-01): 200 offers each written by hand."""
+    return _evaluate("offers_test3.jsonl")
 
 
 def test_the_blind_part_is_frozen_and_big_enough() -> None:
@@ -45,3 +55,18 @@ def test_better_than_the_rules_alone_were(report: EvalReport) -> None:
     first = (DATA / "offers_test.first.txt").read_text(encoding="utf-8")
     assert "critical           4        21         7        62" in first  # 4 critical → low
     assert report.count(["critical"], ["low"]) < 4
+
+
+def test_the_hand_written_blind_part_is_frozen() -> None:
+    rows = [json.loads(x) for x in (DATA / "offers_test3.jsonl").read_text().splitlines() if x]
+    assert len(rows) == 200 and len({r["id"] for r in rows}) == 200
+    assert sum(r["honest"] for r in rows) / len(rows) >= 0.35
+    first = (DATA / "offers_test3.first.txt").read_text(encoding="utf-8")
+    assert "all signs: precision 0.848, recall 0.668; level exact 0.795" in first
+
+
+def test_hand_written_blind_part_no_worse_than_its_first_figures(report3: EvalReport) -> None:
+    assert report3.overall.precision >= 0.84
+    assert report3.overall.recall >= 0.66
+    assert report3.count(["high", "critical"], ["low"]) <= 6
+    assert report3.count(["low"], ["high", "critical"]) <= 15
