@@ -9,6 +9,7 @@ from typing import Any
 from bot.engine.extract.facts import Facts, extract_facts
 from bot.engine.offer.case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
 from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.indicator import Question
 from bot.engine.offer.match import (
     MAX_EVIDENCE,
     Span,
@@ -19,7 +20,7 @@ from bot.engine.offer.match import (
     reassured,
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
-from bot.engine.text.clauses import clauses
+from bot.engine.text.clauses import clauses, whole_words
 from bot.engine.text.language import detect, fold_with_map
 
 LEVELS = ("low", "medium", "high", "critical")
@@ -101,6 +102,21 @@ def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
     return {sign: spans[:MAX_EVIDENCE] for sign, spans in found.items()}
 
 
+def _quote(text: str, span: Span) -> Evidence:
+    """The words of a span, widened to whole words («за визу 800$», not «за визу 8»)."""
+    start, end = whole_words(text, span.start, span.end)
+    return Evidence(text[start:end], start, end)
+
+
+def _answered(case: OfferCase, q: Question, catalogue: Catalogue, lang: str) -> list[Evidence]:
+    """The user's answer as evidence when it means the sign: their own words, if kept."""
+    yes = case.answers[q.id]
+    if yes != (q.yes_means == "risk"):
+        return []
+    label = catalogue.text("headings", "answer_yes" if yes else "answer_no", lang)
+    return [Evidence(case.words.get(q.id) or f"{q.text[lang]} — {label}", None, None)]
+
+
 def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
     """Check an offer case against the catalogue; reproducible from the case alone."""
     lang = offer_language(case)
@@ -125,13 +141,10 @@ def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
     questions: list[tuple[int, AskedQuestion]] = []
     for ind in catalogue.indicators:
         spans, resolved = _find(ind, catalogue, text, folded, index_map, facts, learned)
-        evidence = [Evidence(text[s.start : s.end], s.start, s.end) for s in spans]
+        evidence = [_quote(text, s) for s in spans]
         q = ind.question
         if q and q.id in case.answers:
-            yes = case.answers[q.id]
-            if yes == (q.yes_means == "risk"):
-                label = catalogue.text("headings", "answer_yes" if yes else "answer_no", lang)
-                evidence.append(Evidence(f"{q.text[lang]} — {label}", None, None))
+            evidence += _answered(case, q, catalogue, lang)
             resolved = True
         if evidence:
             findings.append(
