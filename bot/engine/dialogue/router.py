@@ -6,7 +6,7 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 from __future__ import annotations
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue import actions, offer_flow
+from bot.engine.dialogue import actions, offer_answers, offer_flow
 from bot.engine.dialogue.events import ToOperator, Understood
 from bot.engine.dialogue.state import DialogueState, Mode
 from bot.engine.dialogue.turn import DEFAULT_LANGUAGE, Step, Turn
@@ -87,7 +87,9 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
     mode = turn.state.mode
     if mode == Mode.OFFER_QUESTION and not urgent:
-        offer_flow.on_text(turn, text, intent)
+        if not offer_answers.on_text(turn, text, intent):  # a question of its own
+            actions.on_action(turn, intent.name, text)
+            offer_answers.resume(turn)
     elif _is_offer(turn, text, intent, forwarded, urgent):
         offer_flow.check(turn, text)
     else:
@@ -98,9 +100,11 @@ def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bo
     """Was an offer asked for, announced with its text, or pasted without a word?"""
     if turn.state.mode == Mode.AWAITING_OFFER:
         return not urgent
-    if intent.name == "check_offer":
-        return len(text) >= offer_flow.MIN_OFFER_CHARS
-    return intent.name != "emergency" and offer_flow.looks_like_offer(text, forwarded)
+    if intent.name == "check_offer" and len(text) >= offer_flow.MIN_OFFER_CHARS:
+        return True
+    return intent.name != "emergency" and offer_flow.looks_like_offer(
+        text, forwarded, turn.content.offers
+    )
 
 
 def _reply_language(state: DialogueState, message: UserMessage) -> str:
