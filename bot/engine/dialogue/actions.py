@@ -121,6 +121,18 @@ def _answer(turn: Turn, answer_id: str, country: str | None = None) -> None:
     chosen = country or turn.state.country
     reply = replies.answer_short(turn.content, answer, chosen, turn.lang)
     turn.replies.append(reply)
+    if any(b.payload.startswith("answer:") for b in reply.buttons):
+        turn.state = turn.state.but(choosing=answer_id)  # a typed country name picks one
+
+
+def answer_choice(turn: Turn, answer_id: str, country: str | None, text: str) -> bool:
+    """A typed country («Корея», «Түркияда») after an answer's country buttons; else False."""
+    answer = turn.content.answers.get(answer_id)
+    if answer is None or country not in answer.by_country or len(text.split()) > 4:
+        return False
+    turn.state = turn.state.but(country=country, misses=0)
+    _answer(turn, answer_id, country)
+    return True
 
 
 def _on_answer_button(turn: Turn, payload: str) -> bool:
