@@ -18,6 +18,24 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  // The bot's text as text nodes, its http(s) addresses (a source under "more") as links.
+  // Never HTML: every piece is set with textContent, and only http(s) becomes an href.
+  function fillWithLinks(bubble, text) {
+    const parts = text.split(/(https?:\/\/[^\s<>"]+)/);
+    parts.forEach((part, i) => {
+      if (i % 2 === 0) {
+        if (part) bubble.appendChild(document.createTextNode(part));
+        return;
+      }
+      const link = document.createElement("a");
+      link.href = part;
+      link.textContent = part;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      bubble.appendChild(link);
+    });
+  }
+
   function addLine(line) {
     if (line.direction === "out" && line.id) {
       if (shown.has(line.id)) return;
@@ -27,7 +45,11 @@
     item.className = "msg msg--" + line.direction;
     const bubble = document.createElement("div");
     bubble.className = "msg__bubble";
-    bubble.textContent = line.text;  // text, never HTML: user and bot text stay inert
+    if (line.direction === "out") {
+      fillWithLinks(bubble, line.text);
+    } else {
+      bubble.textContent = line.text;  // text, never HTML: what a user typed stays inert
+    }
     item.appendChild(bubble);
     if (line.buttons && line.buttons.length) {
       const row = document.createElement("div");
