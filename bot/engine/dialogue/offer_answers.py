@@ -20,7 +20,7 @@ from bot.types import Button, Reply
 ANSWERS = {"offer_yes": True, "offer_no": False}
 KINDS = frozenset({*ANSWERS, "offer_skip", "offer_resume"})
 # Intents answered as they are while a question waits; the check goes on after them.
-OWN_INTENTS = frozenset({"greet", "thanks", "help", "goodbye"})
+OWN_INTENTS = frozenset({"greet", "thanks", "help", "goodbye", "set_language"})
 
 
 def on_button(turn: Turn, payload: str) -> bool:

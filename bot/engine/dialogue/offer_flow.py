@@ -43,7 +43,13 @@ def check(turn: Turn, text: str) -> None:
 
 def ask(turn: Turn, question_id: str) -> None:
     """Ask (again) the waiting question; its buttons carry its id, so old ones are told apart."""
-    question = catalogue_of(turn).question(question_id)
+    catalogue = catalogue_of(turn)
+    try:
+        question = catalogue.question(question_id)
+    except KeyError:  # editors removed it since it was asked: ask what comes next instead
+        case = OfferCase.from_dict(turn.state.offer or {})
+        next_question(turn, assess(case, catalogue))
+        return
     buttons = tuple(
         Button(b.title, f"{b.payload}:{question_id}") for b in turn.menu("offer_answer")
     )

@@ -21,7 +21,7 @@ from bot.engine.offer.match import (
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
 from bot.engine.text.clauses import clauses, whole_words
-from bot.engine.text.language import detect, fold_with_map
+from bot.engine.text.language import detect, fold, fold_with_map
 
 LEVELS = ("low", "medium", "high", "critical")
 # Longer texts are cut: a forwarded chat log is not an offer, and time must stay bounded
@@ -83,8 +83,16 @@ def _find(
     country = facts.country or ""
     allowed = not ind.learned_countries or country in ind.learned_countries
     if not spans and ind.id in learned and country not in skip and allowed:
-        spans = learned[ind.id]
+        # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
+        kept = [sp for sp in learned[ind.id] if not _cancelled(ind, text[sp.start : sp.end])]
+        resolved = resolved or len(kept) < len(learned[ind.id])
+        spans = kept
     return spans, resolved or (not spans and reassured(ind, folded))
+
+
+def _cancelled(ind: Indicator, clause: str) -> bool:
+    folded = fold(clause)
+    return any(u.search(folded) is not None for u in ind.unless)
 
 
 def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
