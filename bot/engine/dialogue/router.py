@@ -87,14 +87,13 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
     mode, choosing = turn.state.mode, turn.state.choosing
     turn.state = turn.state.but(choosing=None)
-    if mode == Mode.OFFER_QUESTION and not urgent:
+    country = _country_of(intent)
+    if choosing and not urgent and actions.answer_choice(turn, choosing, country, text):
+        offer_answers.resume(turn)  # «Корея» after the countries, also during an offer check
+    elif mode == Mode.OFFER_QUESTION and not urgent:
         if not offer_answers.on_text(turn, text, intent):  # a question of its own
             actions.on_action(turn, intent.name, text)
             offer_answers.resume(turn)
-    elif (
-        choosing and not urgent and actions.answer_choice(turn, choosing, _country_of(intent), text)
-    ):
-        pass
     elif _is_offer(turn, text, intent, forwarded, urgent):
         offer_flow.check(turn, text)
     else:
