@@ -59,3 +59,11 @@ def test_where_the_passport_stays_is_a_fact_that_settles_the_question(
     assert _assessed(kept)[-1].level == "medium" and kept.state.question == "fees"
     taken = say(production_content, waiting, "паспорт у меня заберут")
     assert _assessed(taken)[-1].level == "critical"
+
+
+def test_a_no_that_goes_on_with_a_fact_keeps_the_fact(
+    production_content: Content, waiting: DialogueState
+) -> None:
+    result = say(production_content, waiting, "нет, но за оформление просят 15 000")
+    assert _assessed(result)[-1].level == "high"
+    assert "за оформление просят 15 000" in result.replies[0].text

@@ -20,6 +20,7 @@ from bot.types import Button, Reply
 ANSWERS = {"offer_yes": True, "offer_no": False}
 KINDS = frozenset({*ANSWERS, "offer_skip", "offer_resume"})
 # Intents answered as they are while a question waits; the check goes on after them.
+MAX_BARE_ANSWER_WORDS = 2  # «да», «нет нет», «ооба туура»: longer answers say more
 OWN_INTENTS = frozenset({"greet", "thanks", "help", "goodbye", "set_language"})
 
 
@@ -56,7 +57,8 @@ def on_text(turn: Turn, text: str, intent: Intent) -> bool:
     if said is None and intent.name in ("affirm", "deny"):
         said = intent.name == "affirm"
     if said is not None:
-        _answer(turn, said, text)
+        # «нет, но за визу просят 800$»: the rest of the sentence is a fact of the offer too.
+        _answer(turn, said, text, add_text=len(text.split()) > MAX_BARE_ANSWER_WORDS)
         return True
     if dont_know(text):
         _skip(turn)
@@ -103,9 +105,9 @@ def _case(turn: Turn) -> OfferCase:
     return OfferCase.from_dict(turn.state.offer or {})
 
 
-def _answer(turn: Turn, yes: bool, words: str) -> None:
+def _answer(turn: Turn, yes: bool, words: str, *, add_text: bool = False) -> None:
     case = _case(turn).answer(str(turn.state.question), yes, words)
-    offer_flow.report(turn, case, updated=True)
+    offer_flow.report(turn, case.add_text(words) if add_text else case, updated=True)
 
 
 def _skip(turn: Turn) -> None:
