@@ -19,8 +19,8 @@ from bot.types import Button, Reply
 
 ANSWERS = {"offer_yes": True, "offer_no": False}
 KINDS = frozenset({*ANSWERS, "offer_skip", "offer_resume"})
-# Intents answered as they are while a question waits; the check goes on after them.
 MAX_BARE_ANSWER_WORDS = 2  # «да», «нет нет», «ооба туура»: longer answers say more
+# Intents answered as they are while a question waits; the check goes on after them.
 OWN_INTENTS = frozenset({"greet", "thanks", "help", "goodbye", "set_language"})
 
 
@@ -53,15 +53,15 @@ def on_text(turn: Turn, text: str, intent: Intent) -> bool:
     greeting is for the caller to answer, after which `resume` offers the way back.
     Anything else (emoji, a slip of the keyboard) asks the question again.
     """
+    if dont_know(text):  # before yes/no: the classifier may read «не знаю» as a no
+        _skip(turn)
+        return True
     said = yes_no(text)
     if said is None and intent.name in ("affirm", "deny"):
         said = intent.name == "affirm"
     if said is not None:
         # «нет, но за визу просят 800$»: the rest of the sentence is a fact of the offer too.
         _answer(turn, said, text, add_text=len(text.split()) > MAX_BARE_ANSWER_WORDS)
-        return True
-    if dont_know(text):
-        _skip(turn)
         return True
     case = _case(turn)
     catalogue = offer_flow.catalogue_of(turn)
