@@ -67,3 +67,12 @@ def test_a_no_that_goes_on_with_a_fact_keeps_the_fact(
     result = say(production_content, waiting, "нет, но за оформление просят 15 000")
     assert _assessed(result)[-1].level == "high"
     assert "за оформление просят 15 000" in result.replies[0].text
+
+
+@pytest.mark.parametrize("text", ["не знаю", "Билбейм", "bilbeim"])
+def test_a_typed_dont_know_skips_the_question(
+    production_content: Content, waiting: DialogueState, text: str
+) -> None:
+    result = say(production_content, waiting, text)
+    assert result.state.skipped == ("passport",) and result.state.question == "fees"
+    assert result.state.offer == waiting.offer
