@@ -59,3 +59,14 @@ def test_a_case_without_the_words_still_names_the_question(content: Content) -> 
     result = assess(OfferCase(texts=(OFFER,)).answer("fees", True), content.offers)
     fee = next(f for f in result.findings if f.id == "worker_pays_fee")
     assert "Ответ: да" in fee.evidence[0].text
+
+
+def test_operators_still_read_an_answer_with_its_question(content: Content) -> None:
+    from bot.services.operators.view import assessment
+
+    state = say(content, RU, OFFER).state
+    state = say(content, say(content, state, button="offer_no:passport").state, "да").state
+    view = assessment(content, state.offer)
+    assert view is not None
+    fee = next(i for i in view["indicators"] if i["id"] == "worker_pays_fee")
+    assert any("Просят ли вас заплатить" in e and "Ответ: да" in e for e in fee["evidence"])
