@@ -74,18 +74,31 @@ class Button:
 
 @dataclass(frozen=True, slots=True)
 class Reply:
-    """One message from Sapar to the user."""
+    """One message from Sapar to the user.
+
+    `calls` are phone numbers written in the text that a channel able to may make tappable
+    (the web chat's `tel:` links); `clears` asks a client that shows history to start clean
+    (the confirmation of /forget).
+    """
 
     text: str
     buttons: tuple[Button, ...] = ()
+    calls: tuple[str, ...] = ()
+    clears: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "text": self.text,
             "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
         }
+        if self.calls:
+            data["calls"] = list(self.calls)
+        if self.clears:
+            data["clears"] = True
+        return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reply:
         buttons = tuple(Button(str(b["title"]), str(b["payload"])) for b in data.get("buttons", ()))
-        return cls(text=str(data["text"]), buttons=buttons)
+        calls = tuple(str(c) for c in data.get("calls", ()))
+        return cls(str(data["text"]), buttons, calls, bool(data.get("clears", False)))

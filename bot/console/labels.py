@@ -20,6 +20,9 @@ OUTCOMES = {
     "return_assistance": "Помощь с возвращением",
     "no_response": "Нет ответа",
     "other": "Другое",
+    # Set by the system, never chosen in the close form:
+    "withdrawn": "Пользователь отменил вызов оператора",
+    "forgotten": "Пользователь удалил переписку (/forget)",
 }
 AUTHORS = {"user": "Пользователь", "bot": "Бот", "operator": "Оператор"}
 ROLES = {"operator": "оператор", "editor": "редактор", "admin": "администратор"}

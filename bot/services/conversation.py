@@ -15,7 +15,7 @@ from bot.engine.dialogue.state import DialogueState
 from bot.services.content.work import anonymise
 from bot.services.locks import KeyedLocks
 from bot.services.operators.escalation import Escalations, TurnEffect
-from bot.services.turn import HELD, Outcome, Turn, fell_to_fallback
+from bot.services.turn import HELD, Outcome, Turn, before_numbers, fell_to_fallback
 from bot.storage import content as content_rows
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database
@@ -59,7 +59,7 @@ class ConversationService:
                 session, channel=message.key.channel, external_id=message.external_id
             ):
                 return Outcome(duplicate=True, conversation_id=conv.id)
-            turn = await self._think(conv, message, truncated=truncated)
+            turn = await self._think(session, conv, message, truncated=truncated)
             await self._record_inbound(session, turn)
             effect = await self._escalate(session, turn)
             await self._queue_replies(session, turn)
@@ -75,15 +75,17 @@ class ConversationService:
             return message, False
         return replace(message, text=message.text[: self.max_chars]), True
 
-    async def _think(self, conv: Conversation, message: UserMessage, *, truncated: bool) -> Turn:
+    async def _think(
+        self, session: AsyncSession, conv: Conversation, message: UserMessage, *, truncated: bool
+    ) -> Turn:
         """Run the engine on the saved state; a cut message gets a notice first.
 
         A long text may be an offer, whose check takes tens of milliseconds: it runs in a
         worker thread so that other chats' messages are not held up meanwhile.
         """
         status = ConversationStatus(conv.status)
-        before = DialogueState.from_dict(conv.state).but(handoff=status in HELD)
         content = self.content()
+        before = await self._situation(session, conv, status, content)
         if len(message.text) > INLINE_CHARS:
             result = await asyncio.to_thread(dialogue.step, before, message, content)
         else:
@@ -94,6 +96,23 @@ class ConversationService:
             notice = content.text("truncated", language, limit=self.max_chars)
             replies = (Reply(notice), *replies)
         return Turn(message, conv, content, before, result, replies, status)
+
+    async def _situation(
+        self,
+        session: AsyncSession,
+        conv: Conversation,
+        status: ConversationStatus,
+        content: Content,
+    ) -> DialogueState:
+        """The saved state with what only the services know: who has the chat, the queue."""
+        state = DialogueState.from_dict(conv.state)
+        waiting = status is ConversationStatus.QUEUED
+        queue = None
+        if waiting:
+            queue = await self.escalations.queue_info(
+                session, conversation=conv, language=state.language or "ky", content=content
+            )
+        return state.but(handoff=status in HELD, waiting=waiting, queue=queue)
 
     async def _record_inbound(self, session: AsyncSession, turn: Turn) -> None:
         """Mark the message seen and keep it, unless it asked to forget everything."""
@@ -126,7 +145,9 @@ class ConversationService:
 
     async def _escalate(self, session: AsyncSession, turn: Turn) -> TurnEffect:
         """Queue the chat for an operator when the engine asked; add the handoff's replies."""
-        if turn.asks_operator and turn.status not in HELD:
+        if turn.withdraws:
+            turn.status = ConversationStatus.BOT
+        elif turn.asks_operator and turn.status not in HELD:
             turn.status = ConversationStatus.QUEUED
         effect = await self.escalations.on_turn(
             session,
@@ -136,8 +157,9 @@ class ConversationService:
             language=turn.result.state.language,
             risk_level=turn.result.state.risk_level,
             content=turn.content,
+            location=turn.result.state.location,
         )
-        turn.replies = (*turn.replies, *effect.replies)
+        turn.replies = before_numbers(turn.replies, effect.replies)
         return effect
 
     async def _queue_replies(self, session: AsyncSession, turn: Turn) -> None:
@@ -163,7 +185,9 @@ class ConversationService:
 
     def _save(self, turn: Turn) -> None:
         """Store the engine's new state with the conversation's status."""
-        turn.after = turn.result.state.but(handoff=turn.status in HELD)
+        turn.after = turn.result.state.but(
+            handoff=turn.status in HELD, waiting=turn.status is ConversationStatus.QUEUED
+        )
         conversations.save_turn(
             turn.conv,
             state=turn.after.to_dict(),

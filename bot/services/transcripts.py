@@ -18,6 +18,8 @@ class Line:
     direction: str  # "in" (from the user) | "out" (to the user)
     text: str
     buttons: tuple[dict[str, str], ...] = ()
+    calls: tuple[str, ...] = ()  # numbers in the text a client may make tap-to-call
+    clears: bool = False  # the client starts clean before this line (/forget)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -25,6 +27,8 @@ class Line:
             "direction": self.direction,
             "text": self.text,
             "buttons": list(self.buttons),
+            "calls": list(self.calls),
+            "clears": self.clears,
         }
 
 
@@ -72,4 +76,6 @@ def _line(row_id: int, payload: dict[str, Any]) -> Line:
     buttons = tuple(
         {"title": str(b["title"]), "payload": str(b["payload"])} for b in payload.get("buttons", ())
     )
-    return Line(row_id, "out", str(payload.get("text", "")), buttons)
+    calls = tuple(str(c) for c in payload.get("calls", ()))
+    text = str(payload.get("text", ""))
+    return Line(row_id, "out", text, buttons, calls, bool(payload.get("clears", False)))

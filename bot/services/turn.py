@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue.events import Assessed, Escalate, Event, Forget, Understood
+from bot.engine.dialogue.events import Assessed, Escalate, Event, Forget, Understood, Withdraw
 from bot.engine.dialogue.state import DialogueState
 from bot.engine.dialogue.turn import Step
 from bot.storage.models import Conversation
@@ -51,6 +51,10 @@ class Turn:
         return any(isinstance(event, Forget) for event in self.result.events)
 
     @property
+    def withdraws(self) -> bool:
+        return any(isinstance(event, Withdraw) for event in self.result.events)
+
+    @property
     def asks_operator(self) -> bool:
         return any(isinstance(event, Escalate) for event in self.result.events)
 
@@ -92,3 +96,10 @@ def _risk_level(events: tuple[Event, ...]) -> str | None:
         if isinstance(event, Assessed):
             return event.level
     return None
+
+
+def before_numbers(replies: tuple[Reply, ...], notices: tuple[Reply, ...]) -> tuple[Reply, ...]:
+    """Add the handoff's notices, keeping emergency numbers the last thing the user sees."""
+    if replies and replies[-1].calls:
+        return (*replies[:-1], *notices, replies[-1])
+    return (*replies, *notices)

@@ -13,7 +13,6 @@ from sqlalchemy import (
     String,
     Text,
     case,
-    delete,
     func,
     select,
     text,
@@ -23,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.clock import utcnow
-from bot.storage.models import Base, Conversation, Message
+from bot.storage.models import NEVER_REUSE_IDS, Base, Conversation, Message
 
 OPEN = ("queued", "claimed")
 LEVEL_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -43,6 +42,7 @@ class Handoff(Base):
             sqlite_where=text("status != 'closed'"),
             postgresql_where=text("status != 'closed'"),
         ),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -69,7 +69,7 @@ class HandoffNote(Base):
     """A private note of an operator about a chat; the user never sees it."""
 
     __tablename__ = "handoff_notes"
-    __table_args__ = (Index("ix_handoff_notes_conversation_id", "conversation_id"),)
+    __table_args__ = (Index("ix_handoff_notes_conversation_id", "conversation_id"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     conversation_id: Mapped[int] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"))
@@ -190,9 +190,3 @@ async def add_note(
 async def notes(session: AsyncSession, *, conversation_id: int) -> Sequence[HandoffNote]:
     query = select(HandoffNote).where(HandoffNote.conversation_id == conversation_id)
     return (await session.scalars(query.order_by(HandoffNote.id))).all()
-
-
-async def wipe(session: AsyncSession, *, conversation_id: int) -> None:
-    """Remove a conversation's entries and notes (the user's /forget)."""
-    await session.execute(delete(HandoffNote).where(HandoffNote.conversation_id == conversation_id))
-    await session.execute(delete(Handoff).where(Handoff.conversation_id == conversation_id))

@@ -15,6 +15,7 @@ import uvicorn
 from playwright.async_api import Page, async_playwright, expect
 
 from bot.app import build
+from bot.cli.nlu_hook import classifier_factory
 from bot.settings import load_settings
 from bot.web.app import create_app
 from tests.browser import CHROMIUM_ARGS, free_port, require_chromium
@@ -25,14 +26,15 @@ WAIT_MS = 20_000
 
 
 @asynccontextmanager
-async def serving(tmp_path: Path) -> AsyncIterator[tuple[str, object]]:
+async def serving(tmp_path: Path, *, nlu: bool = False) -> AsyncIterator[tuple[str, object]]:
+    """The app on a free port; with `nlu`, the trained intent classifier `serve` uses."""
     settings = load_settings(
         database={"url": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}"},
         outbox={"poll_interval_seconds": 0.2},
         web={"long_poll_seconds": 5.0},
         operators={"live_stream_seconds": 5.0},
     )
-    sapar = build(settings)
+    sapar = build(settings, classifier=classifier_factory(settings) if nlu else None)
     app = create_app(sapar)  # with the console, as `serve` builds it
     port = free_port()
     config = uvicorn.Config(

@@ -62,3 +62,14 @@ def test_a_question_removed_from_the_catalogue_since_moves_on(content: Content) 
     result = say(content, state, button="offer_yes:passport")
     assert result.state.question != "question_editors_removed"
     assert any(p.startswith("offer_yes:") for p in payloads(result))
+
+
+def test_while_queued_the_buttons_still_answer_with_an_operator_they_do_not(
+    content: Content,
+) -> None:
+    state = _at_fees(content)
+    queued = say(content, state.but(handoff=True, waiting=True), button="offer_yes:fees")
+    assert [e.level for e in queued.events if isinstance(e, Assessed)] == ["high"]
+    held = say(content, state.but(handoff=True, waiting=False), button="offer_yes:fees")
+    assert not [e for e in held.events if isinstance(e, Assessed)]
+    assert held.state.offer == state.offer

@@ -115,7 +115,9 @@ async def test_asking_for_a_human_queues_the_conversation(db: Database, content:
     await svc.receive(msg(1))
     outcome = await svc.receive(msg(2, text="хочу поговорить с человеком"))
     assert outcome.escalated and outcome.status is ConversationStatus.QUEUED
-    quiet = await svc.receive(msg(3, text="алло"))
+    told = await svc.receive(msg(3, text="алло"))  # told once where they stand
+    assert told.escalated and "в очереди" in told.replies[0].text
+    quiet = await svc.receive(msg(4, text="алло?"))  # …not for every message
     assert quiet.escalated and quiet.replies == ()
     async with db.transaction() as s:
         conv = await conversations.find(s, key=KEY)

@@ -79,9 +79,10 @@ async def test_asking_for_a_human_opens_one_entry_and_tells_consoles(
         False,
     )
     assert recorder.events[-1].new and recorder.events[-1].handoff_id == entry.id
-    # While queued the bot stays quiet and the user's words reach the operator.
-    quiet = await svc.receive(msg(3, "алло, вы тут?"))
-    assert quiet.replies == () and len(await queued(db)) == 1
+    # While queued the user hears where they stand (once every few minutes) and their
+    # words reach the operator.
+    told = await svc.receive(msg(3, "алло, вы тут?"))
+    assert "1-й в очереди" in told.replies[0].text and len(await queued(db)) == 1
     assert recorder.events[-1].kind == "chat"
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.engine.dialogue import offer_answers, replies
+from dataclasses import replace
+
+from bot.engine.dialogue import emergency, offer_answers, replies
 from bot.engine.dialogue.events import Forget, ToOperator
 from bot.engine.dialogue.state import DialogueState, Mode
 from bot.engine.dialogue.turn import Turn
@@ -23,6 +25,9 @@ MENU_ACTIONS = {
     "change_language": "set_language",
 }
 
+# Menu actions the bot still does while the user waits for a person.
+WHILE_WAITING = frozenset({"check_offer", "ask_question", "change_language"})
+
 
 def welcome(turn: Turn, *, menu: bool = True) -> None:
     """Who Sapar is; with the language choice and the menu unless someone is in danger."""
@@ -38,21 +43,15 @@ def on_button(turn: Turn, payload: str) -> None:
     if payload in ("lang_ky", "lang_ru"):
         turn.state = turn.state.but(language=payload[-2:], language_chosen=True)
         turn.say("language_set", turn.menu())
-    elif payload == "yes_forget" and turn.state.mode == Mode.CONFIRM_FORGET:
-        turn.events.append(Forget())
-        turn.state = DialogueState(language=turn.state.language)
-        turn.say("forgotten")
-    elif payload == "no_forget" and turn.state.mode == Mode.CONFIRM_FORGET:
-        turn.state = turn.state.but(mode=Mode.IDLE)
-        turn.say("forget_cancelled", () if turn.state.handoff else turn.menu())
+    elif payload in ("yes_forget", "no_forget") and turn.state.mode == Mode.CONFIRM_FORGET:
+        answer_forget(turn, yes=payload == "yes_forget")
     elif payload.startswith("country:") and payload[8:] in turn.content.hotlines:
         country = payload[8:]
-        turn.state = turn.state.but(country=country)
-        numbers = replies.emergency_numbers(turn.content, country, turn.lang)
-        turn.replies.append(Reply(numbers))
+        turn.state = turn.state.but(country=country, location=country)
+        turn.replies.append(emergency.numbers_reply(turn.content, country, turn.lang))
     elif offer_answers.on_button(turn, payload) or _on_answer_button(turn, payload):
         pass
-    elif payload in MENU_ACTIONS and not turn.state.handoff:
+    elif payload in MENU_ACTIONS and (not turn.state.handoff or payload in WHILE_WAITING):
         on_action(turn, MENU_ACTIONS[payload])
     elif payload == "danger":
         on_action(turn, "emergency")
@@ -60,6 +59,18 @@ def on_button(turn: Turn, payload: str) -> None:
         turn.events.append(ToOperator(payload))
     else:  # a stale or forged payload: say what we can do instead of failing
         turn.say("menu", turn.menu())
+
+
+def answer_forget(turn: Turn, *, yes: bool) -> None:
+    """/forget's answer: delete everything and say so (the web chat starts clean), or not."""
+    if yes:
+        turn.events.append(Forget())
+        turn.state = DialogueState(language=turn.state.language)
+        text = turn.content.text("forgotten", turn.lang)
+        turn.replies.append(Reply(text, turn.menu(), clears=True))
+    else:
+        turn.state = turn.state.but(mode=Mode.IDLE)
+        turn.say("forget_cancelled", () if turn.state.handoff else turn.menu())
 
 
 def _set_language(turn: Turn, text: str) -> None:
@@ -78,20 +89,15 @@ def on_action(turn: Turn, action: str, text: str = "") -> None:
     if action == "forget":
         turn.state = state.but(mode=Mode.CONFIRM_FORGET)
         turn.say("forget_confirm", turn.menu("forget"))
+    elif action == "cancel_operator":  # nobody was called: say what the bot can do
+        turn.say("menu", turn.menu())
     elif action == "start":
         welcome(turn)
     elif action == "set_language":
         _set_language(turn, text)
     elif action == "emergency":
-        numbers = replies.emergency_numbers(turn.content, state.country, turn.lang)
-        turn.say("danger", numbers=numbers)
-        if state.country is None:
-            turn.say("ask_country", replies.country_buttons(turn.content, turn.lang))
-        if not state.handoff:
-            turn.escalate("emergency")
-    elif state.handoff:
-        turn.events.append(ToOperator())
-    elif action in HANDOFF_INTENTS:
+        emergency.emergency(turn)
+    elif action in HANDOFF_INTENTS and not state.handoff:
         if action in turn.content.answers:
             _answer(turn, action)
         turn.say("handoff")
@@ -99,6 +105,8 @@ def on_action(turn: Turn, action: str, text: str = "") -> None:
     elif action in turn.content.answers and action not in ("help", "check_offer"):
         turn.state = state.but(misses=0)
         _answer(turn, action)
+    elif state.handoff and action not in ("check_offer", "ask_question", "help"):
+        turn.events.append(ToOperator())
     elif action == "check_offer":
         turn.state = state.but(mode=Mode.AWAITING_OFFER, misses=0, question=None)
         turn.say("ask_offer")
@@ -147,7 +155,7 @@ def _on_answer_button(turn: Turn, payload: str) -> bool:
     if kind == "more":
         more = replies.answer_more(turn.content, answer, country or None, turn.lang)
         if not turn.state.handoff:  # the detail ends with the way to a person
-            more = Reply(more.text, (*more.buttons, *_operator_button(turn)))
+            more = replace(more, buttons=(*more.buttons, *_operator_button(turn)))
         turn.replies.append(more)
     else:
         turn.state = turn.state.but(country=country)

@@ -48,4 +48,11 @@ class Forget:
     name: ClassVar[str] = "forget"
 
 
-Event = Understood | Assessed | Escalate | ToOperator | Forget
+@dataclass(frozen=True, slots=True)
+class Withdraw:
+    """The waiting user no longer wants a person: take the chat out of the queue."""
+
+    name: ClassVar[str] = "withdraw"
+
+
+Event = Understood | Assessed | Escalate | ToOperator | Forget | Withdraw

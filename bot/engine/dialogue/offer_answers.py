@@ -27,8 +27,8 @@ OWN_INTENTS = frozenset({"greet", "thanks", "help", "goodbye", "set_language"})
 def on_button(turn: Turn, payload: str) -> bool:
     """Yes / no / don't know / back to the question; False if not an offer check button."""
     kind, _, question_id = payload.partition(":")
-    if kind not in KINDS or turn.state.handoff:
-        return False
+    if kind not in KINDS or (turn.state.handoff and not turn.state.waiting):
+        return False  # with an operator the bot stays out (queued, it still answers)
     pending = turn.state.question if turn.state.mode == Mode.OFFER_QUESTION else None
     if pending is None or question_id != pending:
         if pending is None:
@@ -85,7 +85,8 @@ def on_text(turn: Turn, text: str, intent: Intent) -> bool:
 def resume(turn: Turn) -> None:
     """After another answer, a button back to the question that still waits (if one does)."""
     question = turn.state.question
-    if turn.state.mode != Mode.OFFER_QUESTION or question is None or turn.state.handoff:
+    with_operator = turn.state.handoff and not turn.state.waiting
+    if turn.state.mode != Mode.OFFER_QUESTION or question is None or with_operator:
         return
     button = Button(turn.content.buttons["offer_resume"][turn.lang], f"offer_resume:{question}")
     turn.replies.append(Reply(turn.content.text("offer_resume", turn.lang), (button,)))

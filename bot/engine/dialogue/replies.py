@@ -30,32 +30,3 @@ def answer_more(content: Content, answer: Answer, country: str | None, lang: str
     if not items:
         return Reply(variant.more[lang])
     return Reply(variant.more[lang] + "\n\n" + content.text("sources", lang, sources=items))
-
-
-# Where most Kyrgyz migrants are (and home), for when the user has not said where they are.
-LIKELY_COUNTRIES = ("KG", "RU", "KZ")
-
-
-def country_buttons(content: Content, lang: str) -> tuple[Button, ...]:
-    """One button per country with numbers in knowledge/hotlines.yml."""
-    return tuple(
-        Button(str(entry["name"][lang]), f"country:{code}")
-        for code, entry in content.hotlines.items()
-    )
-
-
-def emergency_numbers(content: Content, country: str | None, lang: str) -> str:
-    """The user's country's numbers and Kyrgyzstan's 189 line; if unknown, where most go."""
-    if country and country in content.hotlines:
-        codes = list(dict.fromkeys([country, "KG"]))
-    else:
-        codes = list(LIKELY_COUNTRIES)
-    lines = []
-    for code in codes:
-        entry = content.hotlines.get(code)
-        if not entry:
-            continue
-        numbers = [*entry.get("emergency", ()), *entry.get("hotlines", ())]
-        listed = ", ".join(f"{n['number']} ({n['label'][lang]})" for n in numbers)
-        lines.append(f"{entry['name'][lang]}: {listed}")
-    return "\n".join(lines)

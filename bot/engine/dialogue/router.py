@@ -6,8 +6,9 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 from __future__ import annotations
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue import actions, offer_answers, offer_flow
-from bot.engine.dialogue.events import ToOperator, Understood
+from bot.engine.dialogue import actions, emergency, offer_answers, offer_flow, waiting
+from bot.engine.dialogue.events import Understood
+from bot.engine.dialogue.location import said_location
 from bot.engine.dialogue.state import DialogueState, Mode
 from bot.engine.dialogue.turn import DEFAULT_LANGUAGE, Step, Turn
 from bot.engine.extract.places import CITY_COUNTRY
@@ -20,6 +21,8 @@ __all__ = ["Step", "step"]
 
 # While an offer is being discussed, only these leave it; other text adds facts to the offer.
 URGENT_INTENTS = {"emergency", "talk_to_operator"}
+# Texts that describe the user's own situation: a place they name is where they are.
+IN_DANGER = {"emergency", "passport_taken"}
 COMMANDS = {
     "/start": "start",
     "/help": "help",
@@ -32,43 +35,60 @@ COMMANDS = {
 def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
     """Answer one user message."""
     turn = Turn(state.but(language=_reply_language(state, message)), content)
+    _route(turn, message)
+    if turn.state.waiting and not turn.replies:  # whatever it was, it reached the hotline
+        waiting.acknowledge(turn, message.received_at)
+    emergency.localise(turn)
+    return turn.done()
+
+
+def _route(turn: Turn, message: UserMessage) -> None:
+    """Decide what this message is and let the right part of the dialogue answer it."""
+    content = turn.content
     text = message.text.strip()
     if message.kind is MessageKind.UNSUPPORTED:
         turn.say("unsupported", () if turn.state.handoff else turn.menu())
-        return turn.done()
+        return
     if message.button is not None:
-        actions.on_button(turn, message.button)
-        return turn.done()
+        if not waiting.on_button(turn, message.button, message.received_at):
+            actions.on_button(turn, message.button)
+        return
     if text.startswith("/"):
         command = COMMANDS.get(text.split()[0].split("@")[0].lower())
         if command is not None:
             actions.on_action(turn, command)
-            return turn.done()
+            return
     if not text:
         turn.say("empty", () if turn.state.handoff else turn.menu())
-        return turn.done()
+        return
     intent = content.classify(text) if content.classify else Intent("out_of_scope", 0.0)
     turn.events.append(Understood(intent.name, intent.confidence))
     turn.state = turn.state.but(last_intent=intent.name)
-    country = _country_of(intent)
-    if country:
-        turn.state = turn.state.but(country=country)
-    if turn.state.handoff:
-        _while_with_operator(turn, intent)
-        return turn.done()
+    _note_places(turn, text, intent)
+    if turn.state.handoff and waiting.on_text(turn, text, intent, message.received_at):
+        return
     if not turn.state.greeted and intent.name in URGENT_INTENTS:
-        # Someone in danger reads the numbers first; who we are comes after.
-        _on_text(turn, text, intent, message.forwarded)
+        # Someone in danger: who we are in a line, then the numbers, last and most visible.
         actions.welcome(turn, menu=False)
-        return turn.done()
+        _on_text(turn, text, intent, message.forwarded)
+        return
     if not turn.state.greeted:
         actions.welcome(turn)
         # The welcome already shows the menu: add nothing unless the text asked for more.
         quiet = intent.name in {"greet", "help", "out_of_scope"}
         if quiet and not _is_offer(turn, text, intent, message.forwarded, urgent=False):
-            return turn.done()
+            return
     _on_text(turn, text, intent, message.forwarded)
-    return turn.done()
+
+
+def _note_places(turn: Turn, text: str, intent: Intent) -> None:
+    """What the text is about (`country`) and where the user says they are (`location`)."""
+    country = _country_of(intent)
+    if country:
+        turn.state = turn.state.but(country=country)
+    located = said_location(text, in_danger=intent.name in IN_DANGER)
+    if located:
+        turn.state = turn.state.but(location=located)
 
 
 def _country_of(intent: Intent) -> str | None:
@@ -87,6 +107,11 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
     mode, choosing = turn.state.mode, turn.state.choosing
     turn.state = turn.state.but(choosing=None)
+    if mode == Mode.CONFIRM_FORGET and intent.name in ("affirm", "deny"):
+        actions.answer_forget(turn, yes=intent.name == "affirm")
+        return
+    if mode == Mode.CONFIRM_FORGET:  # anything else: nothing is deleted, the text is read
+        turn.state = turn.state.but(mode=Mode.IDLE)
     country = _country_of(intent)
     if choosing and not urgent and actions.answer_choice(turn, choosing, country, text):
         offer_answers.resume(turn)  # «Корея» after the countries, also during an offer check
@@ -128,11 +153,3 @@ def _reply_language(state: DialogueState, message: UserMessage) -> str:
     if detected in (Language.KY.value, Language.RU.value):
         return detected
     return state.language or DEFAULT_LANGUAGE
-
-
-def _while_with_operator(turn: Turn, intent: Intent) -> None:
-    """A person has the chat: stay quiet, except to repeat emergency numbers."""
-    if intent.name == "emergency":
-        actions.on_action(turn, "emergency")
-    else:
-        turn.events.append(ToOperator())

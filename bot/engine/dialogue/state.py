@@ -20,11 +20,30 @@ class Mode(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class QueueInfo:
+    """Where a waiting chat stands: its place, the expected wait, whether operators work now."""
+
+    place: int = 1
+    wait_minutes: int | None = None
+    open_now: bool = True
+    hours: str = ""  # the operators' hours, already written in the user's language
+
+    @classmethod
+    def from_dict(cls, data: Any) -> QueueInfo | None:
+        if not isinstance(data, dict):
+            return None
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@dataclass(frozen=True, slots=True)
 class DialogueState:
     """Everything the engine remembers about one conversation between two messages.
 
-    `handoff` is not the engine's to decide: the services copy it from the conversation's
-    status (queued or with an operator) before every step.
+    `handoff`, `waiting` and `queue` are not the engine's to decide: the services copy them
+    from the conversation's status and its place in the operators' queue before every step.
+    `country` is the country a question is about; `location` is where the user says they are
+    (only this one picks the emergency numbers).
     """
 
     version: int = STATE_VERSION
@@ -34,7 +53,11 @@ class DialogueState:
     mode: Mode = Mode.IDLE
     misses: int = 0
     handoff: bool = False
+    waiting: bool = False  # queued: no operator has taken the chat yet
+    queue: QueueInfo | None = None
+    acked_at: str | None = None  # ISO time the waiting user was last told they are queued
     country: str | None = None
+    location: str | None = None
     last_intent: str | None = None
     risk_level: str | None = None
     offer: dict[str, Any] | None = None  # the OfferCase being checked, as a dict
@@ -55,6 +78,7 @@ class DialogueState:
         values["version"] = STATE_VERSION
         values["skipped"] = tuple(values.get("skipped") or ())
         values["mode"] = Mode(values.get("mode") or Mode.IDLE)
+        values["queue"] = QueueInfo.from_dict(values.get("queue"))
         return cls(**values)
 
     def but(self, **changes: Any) -> DialogueState:

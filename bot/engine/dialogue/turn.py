@@ -37,12 +37,15 @@ class Turn:
     def say(self, key: str, buttons: tuple[Button, ...] = (), **values: object) -> None:
         self.replies.append(Reply(self.content.text(key, self.lang, **values), buttons))
 
+    def say_text(self, text: str, buttons: tuple[Button, ...] = ()) -> None:
+        self.replies.append(Reply(text, buttons))
+
     def menu(self, name: str = "main") -> tuple[Button, ...]:
         return self.content.menu(name, self.lang)
 
     def escalate(self, reason: str, *, risk_level: str | None = None) -> None:
         self.events.append(Escalate(reason, risk_level))
-        self.state = self.state.but(handoff=True, mode=Mode.IDLE, misses=0)
+        self.state = self.state.but(handoff=True, mode=Mode.IDLE, misses=0, acked_at=None)
 
     def done(self) -> Step:
         return Step(self.state, tuple(self.replies), tuple(self.events))

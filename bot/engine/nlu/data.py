@@ -11,7 +11,7 @@ INTENTS = (
     "greet", "goodbye", "thanks", "help", "set_language", "check_offer", "check_agency",
     "documents", "legal_stay", "entry_ban", "unpaid_wages", "passport_taken", "emergency",
     "talk_to_operator", "return_home", "victim_assistance", "safe_migration_tips", "affirm",
-    "deny", "out_of_scope",
+    "deny", "forget", "cancel_operator", "out_of_scope",
 )  # fmt: skip
 OUT_OF_SCOPE = "out_of_scope"
 

@@ -25,6 +25,13 @@ _CALL_TO_PERSON = re.compile(
     re.IGNORECASE,
 )
 
+# A line of a retold chat: a dialogue dash «—», or a time stamp and a name. (Not «-» or
+# «Зарплата:»: those start the lines of any vacancy's list of conditions.)
+_CHAT_TURN = re.compile(
+    r"^[ \t]*(—|\[?\d{1,2}:\d{2}\]?[ \t]*[\w.]{1,20}(?: [\w.]{1,20})?:)[ \t]*\w",
+    re.MULTILINE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -132,7 +139,11 @@ def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
         return [Span(m.start(), m.end())] if m else []
     # No contact at all, only «пиши мне», «звони», «Нурлан байке»: a person, not a company.
     call = _CALL_TO_PERSON.search(text)
-    return [Span(call.start(), call.end())] if call else []
+    if call:
+        return [Span(call.start(), call.end())]
+    # A chat retold line by line («— …», «[14:32] Канат: …»): the offer comes from a person.
+    turns = list(_CHAT_TURN.finditer(text))
+    return [Span(turns[1].start(1), turns[1].end(1))] if len(turns) >= 2 else []
 
 
 def home_country(facts: Facts) -> str | None:

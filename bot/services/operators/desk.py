@@ -7,7 +7,8 @@ from datetime import datetime
 
 from bot.clock import utcnow
 from bot.engine.content.model import Content
-from bot.services.operators.escalation import OUTCOMES, Listener, hotline_number
+from bot.engine.dialogue.emergency import hotline_for
+from bot.services.operators.escalation import OUTCOMES, Listener
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.steps import locked, must_hold, say
 from bot.services.operators.view import (
@@ -167,10 +168,12 @@ class Desk:
             entry, conv = await locked(session, handoff_id)
             must_hold(entry, who)
             conv.status = ConversationStatus.BOT.value
-            conv.state = {**(conv.state or {}), "handoff": False}
+            state = conv.state or {}
+            conv.state = {**state, "handoff": False, "waiting": False, "acked_at": None}
             content = self.content()
             lang = entry.language or conv.language or "ky"
-            closing = content.text("handoff_closed", lang, hotline=hotline_number(content))
+            hotline = hotline_for(content, state.get("location"), lang)
+            closing = content.text("handoff_closed", lang, hotline=hotline)
             await say(session, conv, closing)
             # After the closing line: the operator's view of the chat ends with it.
             entry.status, entry.outcome = "closed", outcome

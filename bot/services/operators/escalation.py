@@ -14,10 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
 from bot.engine.content.model import Content
-from bot.engine.dialogue.events import Escalate, Event, Forget, Understood
+from bot.engine.dialogue.events import Escalate, Event, Forget, Understood, Withdraw
+from bot.engine.dialogue.state import QueueInfo
 from bot.services.operators.events import LiveEvent
-from bot.settings.operators import DAYS, OperatorsSettings
-from bot.storage import handoffs
+from bot.services.operators.hours import hours_text, outside_hours_text
+from bot.settings.operators import OperatorsSettings
+from bot.storage import handoff_close, handoffs, queue_place
 from bot.storage.models import Conversation
 from bot.types import Reply
 
@@ -60,11 +62,11 @@ class Escalations:
         language: str | None,
         risk_level: str | None,
         content: Content,
+        location: str | None = None,
     ) -> TurnEffect:
         """Open, upgrade or drop the conversation's entry after one step of the engine."""
         events = tuple(events)
-        if any(isinstance(event, Forget) for event in events):
-            await handoffs.wipe(session, conversation_id=conversation.id)
+        if await self._ended(session, conversation, events):
             return TurnEffect(event=LiveEvent("queue", conversation.id))
         if not held:
             return TurnEffect()
@@ -86,7 +88,8 @@ class Escalations:
             )
             replies: tuple[Reply, ...] = ()
             if not self.settings.is_open(now):
-                replies = (Reply(outside_hours_text(content, language or "ky", self.settings)),)
+                text = outside_hours_text(content, language or "ky", self.settings, location)
+                replies = (Reply(text),)
             event = LiveEvent("queue", conversation.id, entry.id, emergency=emergency, new=True)
             return TurnEffect(replies, event)
         upgraded = emergency and not entry.emergency
@@ -105,6 +108,37 @@ class Escalations:
         )
         return TurnEffect(event=event)
 
+    async def _ended(
+        self, session: AsyncSession, conversation: Conversation, events: tuple[Event, ...]
+    ) -> bool:
+        """/forget or a withdrawn request closes the entry without an operator."""
+        if any(isinstance(event, Forget) for event in events):
+            await handoff_close.wipe(session, conversation_id=conversation.id, now=self.clock())
+            return True
+        if any(isinstance(event, Withdraw) for event in events):
+            await handoff_close.close_open(
+                session, conversation_id=conversation.id, outcome="withdrawn", now=self.clock()
+            )
+            return True
+        return False
+
+    async def queue_info(
+        self, session: AsyncSession, *, conversation: Conversation, language: str, content: Content
+    ) -> QueueInfo | None:
+        """Where the waiting chat stands, for the engine to tell the user."""
+        entry = await handoffs.open_for(session, conversation_id=conversation.id)
+        if entry is None or entry.status != "queued":
+            return None
+        place = await queue_place.place_in_queue(session, entry=entry)
+        now = self.clock()
+        open_now = self.settings.is_open(now)
+        return QueueInfo(
+            place=place,
+            wait_minutes=expected_wait(await queue_place.recent_waits(session), place),
+            open_now=open_now,
+            hours="" if open_now else hours_text(content, language, self.settings),
+        )
+
     async def announce(self, effect: TurnEffect) -> None:
         """Tell every listener (the consoles' broadcaster) about a committed change."""
         if effect.event is None:
@@ -122,40 +156,10 @@ def _urgent(events: tuple[Event, ...]) -> bool:
     )
 
 
-def hotline_number(content: Content) -> str:
-    """The Kyrgyz hotline's number as published in knowledge/hotlines.yml."""
-    lines = content.hotlines.get("KG", {}).get("hotlines") or []
-    return str(lines[0]["number"]) if lines else "189"
-
-
-def hours_text(content: Content, language: str, settings: OperatorsSettings) -> str:
-    """The operators' hours in the user's language, e.g. «пн–пт 09:00–18:00 (время Бишкека)»."""
-    names = [n.strip() for n in content.text("weekdays", language).split(",")]
-    parts = []
-    for rule in settings.hours:
-        indexes = sorted(DAYS.index(d) for d in rule.days)
-        runs: list[list[int]] = []
-        for i in indexes:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
-        days = ", ".join(
-            names[r[0]] if len(r) == 1 else f"{names[r[0]]}–{names[r[-1]]}" for r in runs
-        )
-        parts.append(f"{days} {rule.start:%H:%M}–{rule.end:%H:%M}")
-    zone = (
-        content.text("hours_zone_bishkek", language)
-        if settings.timezone == "Asia/Bishkek"
-        else settings.timezone
-    )
-    return "; ".join(parts) + f" ({zone})"
-
-
-def outside_hours_text(content: Content, language: str, settings: OperatorsSettings) -> str:
-    return content.text(
-        "handoff_outside_hours",
-        language,
-        hotline=hotline_number(content),
-        hours=hours_text(content, language, settings),
-    )
+def expected_wait(recent: list[float], place: int) -> int | None:
+    """The median recent wait times the place, rounded up to 5 minutes; None without data."""
+    if len(recent) < 3:
+        return None
+    median = sorted(recent)[len(recent) // 2]
+    minutes = max(1.0, median) * place
+    return min(24 * 60, int(-(-minutes // 5) * 5))

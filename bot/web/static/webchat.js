@@ -18,13 +18,34 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
-  // The bot's text as text nodes, its http(s) addresses (a source under "more") as links.
-  // Never HTML: every piece is set with textContent, and only http(s) becomes an href.
-  function fillWithLinks(bubble, text) {
-    const parts = text.split(/(https?:\/\/[^\s<>"]+)/);
+  // Text, never HTML: user and bot text stay inert. Numbers the server marked as calls
+  // become tap-to-call links; in the bot's text, http(s) addresses (a source under "more")
+  // become links too. Every piece is set with textContent; only tel: and http(s) are hrefs.
+  function renderText(bubble, text, calls, links) {
+    let rest = text;
+    for (;;) {
+      let at = -1, number = "";
+      for (const c of calls) {
+        const i = rest.indexOf(c);
+        if (i !== -1 && (at === -1 || i < at)) { at = i; number = c; }
+      }
+      if (at === -1) break;
+      appendText(bubble, rest.slice(0, at), links);
+      const link = document.createElement("a");
+      link.href = "tel:" + number.replace(/[^0-9+]/g, "");
+      link.className = "msg__call";
+      link.textContent = number;
+      bubble.appendChild(link);
+      rest = rest.slice(at + number.length);
+    }
+    appendText(bubble, rest, links);
+  }
+
+  function appendText(bubble, text, links) {
+    const parts = links ? text.split(/(https?:\/\/[^\s<>"]+)/) : [text];
     parts.forEach((part, i) => {
       if (i % 2 === 0) {
-        if (part) bubble.appendChild(document.createTextNode(part));
+        bubble.appendChild(document.createTextNode(part));
         return;
       }
       const link = document.createElement("a");
@@ -41,15 +62,12 @@
       if (shown.has(line.id)) return;
       shown.add(line.id);
     }
+    if (line.clears) log.replaceChildren();  // /forget: the old conversation leaves the screen
     const item = document.createElement("li");
     item.className = "msg msg--" + line.direction;
     const bubble = document.createElement("div");
     bubble.className = "msg__bubble";
-    if (line.direction === "out") {
-      fillWithLinks(bubble, line.text);
-    } else {
-      bubble.textContent = line.text;  // text, never HTML: what a user typed stays inert
-    }
+    renderText(bubble, line.text, line.calls || [], line.direction === "out");
     item.appendChild(bubble);
     if (line.buttons && line.buttons.length) {
       const row = document.createElement("div");
