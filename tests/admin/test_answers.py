@@ -107,3 +107,11 @@ async def test_an_empty_kyrgyz_text_is_refused_and_never_reaches_users(
     assert "answers.yml: documents.short.ky" in refused.text
     assert (await live(sapar).revisions.latest("knowledge/answers.yml")).number == 1
     assert sapar.content.current.answers["documents"].general.short["ky"].startswith("Жолго")
+
+
+async def test_sources_show_their_titles_and_kind_not_a_dict(login: Login) -> None:
+    editor = await login("editor")
+    page = _unescape((await editor.get("/admin/answers/unpaid_wages")).text)
+    assert "{'ky'" not in page and "'ru':" not in page
+    assert "Migranty.org: защитить права мигрантов поможет Роструд" in page
+    assert "weak (пользователю не показывается)" in page  # the SEO question page

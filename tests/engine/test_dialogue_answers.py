@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.engine.content.answers import shown_sources
 from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Escalate
 from bot.engine.dialogue.state import DialogueState
@@ -23,7 +24,9 @@ def test_more_gives_the_detail_with_its_sources_and_dates(content: Content) -> N
     answer = content.answers["documents"].general
     text = result.replies[0].text
     assert text.startswith(answer.more["ky"])
-    assert "Булагы:" in text and answer.sources[0].url in text and answer.checked in text
+    first = shown_sources(answer.sources)[0]
+    assert "Булактар:" in text and first.url in text and first.checked in text
+    assert first.title["ky"] in text
 
 
 def test_an_answer_with_country_variants_offers_the_countries(content: Content) -> None:

@@ -82,6 +82,9 @@ def test_numbers_that_are_not_pay(text: str) -> None:
         ("Кореяга жумуш", "KR", None),
         ("Түркияда иш бар", "TR", None),
         ("v Koreyu na zavod", "KR", None),
+        ("корейага иштегени барам", "KR", None),  # phone-typed
+        ("кареяга жумуш", "KR", None),
+        ("work in Turkey", "TR", None),
         ("в Южную Корею по EPS", "KR", None),
         ("Дубайда хостес", "AE", "Дубай"),
         ("Алматыга таш калоочулар", "KZ", "Алматы"),

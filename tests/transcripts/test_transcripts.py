@@ -35,7 +35,9 @@ def _message(n: int, turn: dict[str, Any]) -> UserMessage:
     )
 
 
-EXPECT_KEYS = frozenset({"intent", "language", "level", "escalated", "says", "buttons", "silent"})
+EXPECT_KEYS = frozenset(
+    {"intent", "language", "level", "escalated", "says", "not_says", "buttons", "silent"}
+)
 
 
 def _check(result: Step, expect: dict[str, Any], where: str) -> None:
@@ -55,6 +57,8 @@ def _check(result: Step, expect: dict[str, Any], where: str) -> None:
         assert result.state.handoff is expect["escalated"], f"{where}\n{text}"
     for words in expect.get("says", ()):
         assert words in text, f"{where}: {words!r} not in\n{text}"
+    for words in expect.get("not_says", ()):
+        assert words not in text, f"{where}: {words!r} should not be in\n{text}"
     for payload in expect.get("buttons", ()):
         assert payload in offered, f"{where}: no button {payload!r} in {sorted(offered)}"
     if expect.get("silent"):

@@ -74,3 +74,28 @@ async def test_markup_typed_by_a_user_is_shown_as_text(tmp_path: Path) -> None:
                 assert dialogs == []
             finally:
                 await browser.close()
+
+
+async def test_sources_under_more_are_links_and_user_text_is_not(tmp_path: Path) -> None:
+    chromium = require_chromium()
+    with running_server(tmp_path) as base:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                page = await browser.new_page()
+                await page.goto(base + "/")
+                await send(page, "https://example.org какие документы нужны для работы")
+                more = page.get_by_role("button", name="Подробнее")
+                await expect(more.first).to_be_visible()
+                await more.first.click()
+                links = page.locator(".msg--out .msg__bubble a")
+                await expect(links.first).to_be_visible()
+                count = await links.count()
+                assert 1 <= count <= 3
+                for i in range(count):
+                    href = await links.nth(i).get_attribute("href")
+                    assert href and href.startswith("https://")
+                    assert await links.nth(i).get_attribute("rel") == "noopener noreferrer"
+                assert await page.locator(".msg--in a").count() == 0  # typed text stays text
+            finally:
+                await browser.close()

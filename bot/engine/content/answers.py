@@ -6,16 +6,24 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.content.bilingual import ContentError, bilingual
+from bot.engine.content.bilingual import LANGUAGES, ContentError, bilingual
+
+# What kind of publisher a source is, and how far up it is shown (lower first; in one rank,
+# the order editors wrote). "weak" ones (an old blog, an SEO question page, a forum comment)
+# stay for editors as provenance and are never shown.
+SOURCE_RANK = {"official": 0, "international": 0, "ngo": 1, "media": 2, "other": 3, "weak": 9}
+SOURCE_KINDS = tuple(SOURCE_RANK)
+MAX_SOURCES_SHOWN = 3
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """Where a fact comes from and when someone last checked it there."""
+    """Where a fact comes from, what kind of publisher it is, and when it was last checked."""
 
-    title: str
+    title: Mapping[str, str]  # per language; a title written once serves both
     url: str
     checked: str
+    kind: str = "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +73,7 @@ def parse_answers(data: Mapping[str, Any] | None) -> dict[str, Answer]:
 
 def _variant(data: Mapping[str, Any], where: str) -> Variant:
     sources = tuple(
-        Source(str(s.get("title", "")), str(s.get("url", "")), str(s.get("checked", "")))
-        for s in data.get("sources") or ()
+        _source(s, f"{where}.sources[{n}]") for n, s in enumerate(data.get("sources") or ())
     )
     if not sources:
         raise ContentError(f"{where}.sources: every answer needs a source")
@@ -78,6 +85,24 @@ def _variant(data: Mapping[str, Any], where: str) -> Variant:
         sources=sources,
         checked=str(data["checked"]),
     )
+
+
+def _source(data: Mapping[str, Any], where: str) -> Source:
+    kind = str(data.get("kind") or "other")
+    if kind not in SOURCE_KINDS:
+        raise ContentError(f"{where}.kind: {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
+    title = data.get("title")
+    if isinstance(title, Mapping):
+        titles = _strip(title, f"{where}.title")
+    else:
+        titles = {lang: str(title or "").strip() for lang in LANGUAGES}
+    return Source(titles, str(data.get("url", "")), str(data.get("checked", "")), kind)
+
+
+def shown_sources(sources: tuple[Source, ...]) -> tuple[Source, ...]:
+    """The few sources a user sees: official and NGO ones first, never a weak one."""
+    ranked = sorted((s for s in sources if s.kind != "weak"), key=lambda s: SOURCE_RANK[s.kind])
+    return tuple(ranked[:MAX_SOURCES_SHOWN])
 
 
 def _strip(value: Any, where: str) -> dict[str, str]:

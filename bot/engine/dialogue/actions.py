@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from bot.engine.dialogue import emergency, offer_flow, replies
+from dataclasses import replace
+
+from bot.engine.dialogue import emergency, offer_answers, replies
 from bot.engine.dialogue.events import Forget, ToOperator
 from bot.engine.dialogue.state import DialogueState, Mode
 from bot.engine.dialogue.turn import Turn
-from bot.types import Reply
+from bot.engine.text.yesno import yes_no
+from bot.types import Button, Reply
 
 # Intents that hand the chat to a person, with the reason recorded in the queue.
 HANDOFF_INTENTS = {
@@ -46,7 +49,7 @@ def on_button(turn: Turn, payload: str) -> None:
         country = payload[8:]
         turn.state = turn.state.but(country=country, location=country)
         turn.replies.append(emergency.numbers_reply(turn.content, country, turn.lang))
-    elif offer_flow.on_button(turn, payload) or _on_answer_button(turn, payload):
+    elif offer_answers.on_button(turn, payload) or _on_answer_button(turn, payload):
         pass
     elif payload in MENU_ACTIONS and (not turn.state.handoff or payload in WHILE_WAITING):
         on_action(turn, MENU_ACTIONS[payload])
@@ -110,6 +113,9 @@ def on_action(turn: Turn, action: str, text: str = "") -> None:
     elif action == "ask_question":
         turn.state = state.but(mode=Mode.AWAITING_QUESTION, misses=0)
         turn.say("ask_question")
+    elif action in ("affirm", "deny") or yes_no(text) is not None:  # to no question: no miss
+        turn.state = state.but(misses=0)
+        turn.say("menu", turn.menu())
     elif action in ("greet", "help", "thanks", "goodbye"):
         key = "greeting" if action == "greet" else action
         turn.state = state.but(misses=0)
@@ -121,7 +127,20 @@ def on_action(turn: Turn, action: str, text: str = "") -> None:
 def _answer(turn: Turn, answer_id: str, country: str | None = None) -> None:
     answer = turn.content.answers[answer_id]
     chosen = country or turn.state.country
-    turn.replies.append(replies.answer_short(turn.content, answer, chosen, turn.lang))
+    reply = replies.answer_short(turn.content, answer, chosen, turn.lang)
+    turn.replies.append(reply)
+    if any(b.payload.startswith("answer:") for b in reply.buttons):
+        turn.state = turn.state.but(choosing=answer_id)  # a typed country name picks one
+
+
+def answer_choice(turn: Turn, answer_id: str, country: str | None, text: str) -> bool:
+    """A typed country («Корея», «Түркияда») after an answer's country buttons; else False."""
+    answer = turn.content.answers.get(answer_id)
+    if answer is None or country not in answer.by_country or len(text.split()) > 4:
+        return False
+    turn.state = turn.state.but(country=country, misses=0)
+    _answer(turn, answer_id, country)
+    return True
 
 
 def _on_answer_button(turn: Turn, payload: str) -> bool:
@@ -134,11 +153,18 @@ def _on_answer_button(turn: Turn, payload: str) -> bool:
     if country and country not in answer.by_country:
         return False
     if kind == "more":
-        turn.replies.append(replies.answer_more(turn.content, answer, country or None, turn.lang))
+        more = replies.answer_more(turn.content, answer, country or None, turn.lang)
+        if not turn.state.handoff:  # the detail ends with the way to a person
+            more = replace(more, buttons=(*more.buttons, *_operator_button(turn)))
+        turn.replies.append(more)
     else:
         turn.state = turn.state.but(country=country)
         _answer(turn, answer_id, country)
     return True
+
+
+def _operator_button(turn: Turn) -> tuple[Button, ...]:
+    return (Button(turn.content.buttons["operator"][turn.lang], "operator"),)
 
 
 def _fallback(turn: Turn) -> None:

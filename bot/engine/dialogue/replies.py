@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.engine.content.answers import Answer
+from bot.engine.content.answers import Answer, shown_sources
 from bot.engine.content.model import Content
 from bot.types import Button, Reply
 
@@ -22,8 +22,11 @@ def answer_short(content: Content, answer: Answer, country: str | None, lang: st
 def answer_more(content: Content, answer: Answer, country: str | None, lang: str) -> Reply:
     """The detail of an answer followed by its sources and when they were checked."""
     variant = answer.variant(country)
-    items = "; ".join(
-        content.text("source_item", lang, title=s.title, url=s.url, checked=s.checked)
-        for s in variant.sources
+    # Each link on a line of its own: Telegram, WhatsApp and the web chat make it clickable.
+    items = "\n".join(
+        content.text("source_item", lang, title=s.title[lang], url=s.url, checked=s.checked)
+        for s in shown_sources(variant.sources)
     )
+    if not items:
+        return Reply(variant.more[lang])
     return Reply(variant.more[lang] + "\n\n" + content.text("sources", lang, sources=items))

@@ -6,7 +6,7 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 from __future__ import annotations
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue import actions, emergency, offer_flow, waiting
+from bot.engine.dialogue import actions, emergency, offer_answers, offer_flow, waiting
 from bot.engine.dialogue.events import Understood
 from bot.engine.dialogue.location import said_location
 from bot.engine.dialogue.state import DialogueState, Mode
@@ -105,14 +105,20 @@ def _country_of(intent: Intent) -> str | None:
 def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     """Typed text: an answer inside the offer check, a pasted offer, or an intent."""
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
-    mode = turn.state.mode
+    mode, choosing = turn.state.mode, turn.state.choosing
+    turn.state = turn.state.but(choosing=None)
     if mode == Mode.CONFIRM_FORGET and intent.name in ("affirm", "deny"):
         actions.answer_forget(turn, yes=intent.name == "affirm")
         return
     if mode == Mode.CONFIRM_FORGET:  # anything else: nothing is deleted, the text is read
         turn.state = turn.state.but(mode=Mode.IDLE)
-    if mode == Mode.OFFER_QUESTION and not urgent:
-        offer_flow.on_text(turn, text, intent)
+    country = _country_of(intent)
+    if choosing and not urgent and actions.answer_choice(turn, choosing, country, text):
+        offer_answers.resume(turn)  # «Корея» after the countries, also during an offer check
+    elif mode == Mode.OFFER_QUESTION and not urgent:
+        if not offer_answers.on_text(turn, text, intent):  # a question of its own
+            actions.on_action(turn, intent.name, text)
+            offer_answers.resume(turn)
     elif _is_offer(turn, text, intent, forwarded, urgent):
         offer_flow.check(turn, text)
     else:
@@ -123,9 +129,11 @@ def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bo
     """Was an offer asked for, announced with its text, or pasted without a word?"""
     if turn.state.mode == Mode.AWAITING_OFFER:
         return not urgent
-    if intent.name == "check_offer":
-        return len(text) >= offer_flow.MIN_OFFER_CHARS
-    return intent.name != "emergency" and offer_flow.looks_like_offer(text, forwarded)
+    if intent.name == "check_offer" and len(text) >= offer_flow.MIN_OFFER_CHARS:
+        return True
+    return intent.name != "emergency" and offer_flow.looks_like_offer(
+        text, forwarded, turn.content.offers
+    )
 
 
 def _reply_language(state: DialogueState, message: UserMessage) -> str:

@@ -63,6 +63,7 @@ class DialogueState:
     offer: dict[str, Any] | None = None  # the OfferCase being checked, as a dict
     question: str | None = None  # the follow-up question waiting for an answer
     skipped: tuple[str, ...] = ()  # follow-up questions the user could not answer
+    choosing: str | None = None  # the answer whose country buttons were just shown
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -22,6 +22,7 @@ class OfferCase:
 
     texts: tuple[str, ...] = ()
     answers: Mapping[str, bool] = field(default_factory=dict)
+    words: Mapping[str, str] = field(default_factory=dict)  # the user's own words per answer
     language: str | None = None  # "ky" | "ru" to force; None: detected from the texts
 
     @property
@@ -33,25 +34,36 @@ class OfferCase:
         """A new case with one more text (the offer, or a sentence that adds a fact)."""
         return replace(self, texts=(*self.texts, text))
 
-    def answer(self, question_id: str, yes: bool) -> OfferCase:
-        """A new case with the user's yes/no answer to a follow-up question."""
-        return replace(self, answers={**self.answers, question_id: bool(yes)})
+    def answer(self, question_id: str, yes: bool, words: str = "") -> OfferCase:
+        """A new case with the user's yes/no answer (and the words they gave it in)."""
+        said = {**self.words, question_id: words} if words else dict(self.words)
+        return replace(self, answers={**self.answers, question_id: bool(yes)}, words=said)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"texts": list(self.texts), "answers": dict(self.answers), "language": self.language}
+        return {
+            "texts": list(self.texts),
+            "answers": dict(self.answers),
+            "words": dict(self.words),
+            "language": self.language,
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> OfferCase:
         return cls(
             texts=tuple(str(t) for t in data.get("texts", ())),
             answers={str(k): bool(v) for k, v in dict(data.get("answers") or {}).items()},
+            words={str(k): str(v) for k, v in dict(data.get("words") or {}).items()},
             language=data.get("language"),
         )
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """Words that triggered a sign: a span of `case.full_text`, or an answer (no span)."""
+    """Words that triggered a sign: a span of `case.full_text`, or an answer (no span).
+
+    An answer's text is the user's own words when the case has them, else the question
+    with the answer («Просят ли… — Ответ: да»).
+    """
 
     text: str
     start: int | None

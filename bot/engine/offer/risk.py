@@ -9,6 +9,7 @@ from typing import Any
 from bot.engine.extract.facts import Facts, extract_facts
 from bot.engine.offer.case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
 from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.indicator import Question
 from bot.engine.offer.match import (
     MAX_EVIDENCE,
     Span,
@@ -19,8 +20,8 @@ from bot.engine.offer.match import (
     reassured,
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
-from bot.engine.text.clauses import clauses
-from bot.engine.text.language import detect, fold_with_map
+from bot.engine.text.clauses import clauses, whole_words
+from bot.engine.text.language import detect, fold, fold_with_map
 
 LEVELS = ("low", "medium", "high", "critical")
 # Longer texts are cut: a forwarded chat log is not an offer, and time must stay bounded
@@ -82,8 +83,16 @@ def _find(
     country = facts.country or ""
     allowed = not ind.learned_countries or country in ind.learned_countries
     if not spans and ind.id in learned and country not in skip and allowed:
-        spans = learned[ind.id]
+        # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
+        kept = [sp for sp in learned[ind.id] if not _cancelled(ind, text[sp.start : sp.end])]
+        resolved = resolved or len(kept) < len(learned[ind.id])
+        spans = kept
     return spans, resolved or (not spans and reassured(ind, folded))
+
+
+def _cancelled(ind: Indicator, clause: str) -> bool:
+    folded = fold(clause)
+    return any(u.search(folded) is not None for u in ind.unless)
 
 
 def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
@@ -99,6 +108,21 @@ def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
         for sign in model.signs(words):
             found.setdefault(sign, []).append(Span(clause.start, clause.end))
     return {sign: spans[:MAX_EVIDENCE] for sign, spans in found.items()}
+
+
+def _quote(text: str, span: Span) -> Evidence:
+    """The words of a span, widened to whole words («за визу 800$», not «за визу 8»)."""
+    start, end = whole_words(text, span.start, span.end)
+    return Evidence(text[start:end], start, end)
+
+
+def _answered(case: OfferCase, q: Question, catalogue: Catalogue, lang: str) -> list[Evidence]:
+    """The user's answer as evidence when it means the sign: their own words, if kept."""
+    yes = case.answers[q.id]
+    if yes != (q.yes_means == "risk"):
+        return []
+    label = catalogue.text("headings", "answer_yes" if yes else "answer_no", lang)
+    return [Evidence(case.words.get(q.id) or f"{q.text[lang]} — {label}", None, None)]
 
 
 def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
@@ -125,13 +149,10 @@ def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
     questions: list[tuple[int, AskedQuestion]] = []
     for ind in catalogue.indicators:
         spans, resolved = _find(ind, catalogue, text, folded, index_map, facts, learned)
-        evidence = [Evidence(text[s.start : s.end], s.start, s.end) for s in spans]
+        evidence = [_quote(text, s) for s in spans]
         q = ind.question
         if q and q.id in case.answers:
-            yes = case.answers[q.id]
-            if yes == (q.yes_means == "risk"):
-                label = catalogue.text("headings", "answer_yes" if yes else "answer_no", lang)
-                evidence.append(Evidence(f"{q.text[lang]} — {label}", None, None))
+            evidence += _answered(case, q, catalogue, lang)
             resolved = True
         if evidence:
             findings.append(

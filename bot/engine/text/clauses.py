@@ -52,3 +52,19 @@ def _add(out: list[Clause], text: str, start: int, end: int) -> None:
             start += 1
     if end > start:
         out.append(Clause(start, end))
+
+
+# A number's thousands written apart («8 000», «150 000») and a sign or unit stuck to it.
+_NUMBER_TAIL = re.compile(r"(?:[ \u00a0\u202f]\d{3}(?!\d))*[$€₽%]?")
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to whole words, so a quote never stops inside «800$» or «8 000»."""
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-'’"):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or text[end] in "$€₽%"):
+        end += 1
+    if end > start and text[end - 1].isdigit():
+        tail = _NUMBER_TAIL.match(text, end)
+        end = tail.end() if tail else end
+    return start, end

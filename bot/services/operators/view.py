@@ -73,7 +73,9 @@ def assessment(content: Content, offer: Any) -> dict[str, Any] | None:
     catalogue = content.offers
     if not isinstance(offer, dict) or not offer.get("texts") or catalogue is None:
         return None
-    case = replace(OfferCase.from_dict(offer), language="ru")  # operators read Russian
+    # Operators read Russian, and an answer as its question («Просят ли… — Ответ: да»): the
+    # user's own words are in the chat beside it.
+    case = replace(OfferCase.from_dict(offer), language="ru", words={})
     result = assess(case, catalogue)
     return {
         "level": result.risk_level,

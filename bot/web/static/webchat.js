@@ -19,8 +19,9 @@
   }
 
   // Text, never HTML: user and bot text stay inert. Numbers the server marked as calls
-  // become tap-to-call links.
-  function renderText(bubble, text, calls) {
+  // become tap-to-call links; in the bot's text, http(s) addresses (a source under "more")
+  // become links too. Every piece is set with textContent; only tel: and http(s) are hrefs.
+  function renderText(bubble, text, calls, links) {
     let rest = text;
     for (;;) {
       let at = -1, number = "";
@@ -29,7 +30,7 @@
         if (i !== -1 && (at === -1 || i < at)) { at = i; number = c; }
       }
       if (at === -1) break;
-      bubble.appendChild(document.createTextNode(rest.slice(0, at)));
+      appendText(bubble, rest.slice(0, at), links);
       const link = document.createElement("a");
       link.href = "tel:" + number.replace(/[^0-9+]/g, "");
       link.className = "msg__call";
@@ -37,7 +38,23 @@
       bubble.appendChild(link);
       rest = rest.slice(at + number.length);
     }
-    bubble.appendChild(document.createTextNode(rest));
+    appendText(bubble, rest, links);
+  }
+
+  function appendText(bubble, text, links) {
+    const parts = links ? text.split(/(https?:\/\/[^\s<>"]+)/) : [text];
+    parts.forEach((part, i) => {
+      if (i % 2 === 0) {
+        bubble.appendChild(document.createTextNode(part));
+        return;
+      }
+      const link = document.createElement("a");
+      link.href = part;
+      link.textContent = part;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      bubble.appendChild(link);
+    });
   }
 
   function addLine(line) {
@@ -50,7 +67,7 @@
     item.className = "msg msg--" + line.direction;
     const bubble = document.createElement("div");
     bubble.className = "msg__bubble";
-    renderText(bubble, line.text, line.calls || []);
+    renderText(bubble, line.text, line.calls || [], line.direction === "out");
     item.appendChild(bubble);
     if (line.buttons && line.buttons.length) {
       const row = document.createElement("div");
