@@ -14,6 +14,7 @@ from bot.engine.dialogue.turn import DEFAULT_LANGUAGE, Step, Turn
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.nlu.intent import Intent
 from bot.engine.text import language as lang_detect
+from bot.engine.text.yesno import yes_no
 from bot.types import Language, MessageKind, UserMessage
 
 __all__ = ["Step", "step"]
@@ -107,8 +108,11 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
     mode, choosing = turn.state.mode, turn.state.choosing
     turn.state = turn.state.but(choosing=None)
-    if mode == Mode.CONFIRM_FORGET and intent.name in ("affirm", "deny"):
-        actions.answer_forget(turn, yes=intent.name == "affirm")
+    answer = yes_no(text) if mode == Mode.CONFIRM_FORGET else None
+    if answer is None and mode == Mode.CONFIRM_FORGET and intent.name in ("affirm", "deny"):
+        answer = intent.name == "affirm"
+    if answer is not None:  # «ова», «агась», «не-не» as well as what the classifier reads
+        actions.answer_forget(turn, yes=answer)
         return
     if mode == Mode.CONFIRM_FORGET:  # anything else: nothing is deleted, the text is read
         turn.state = turn.state.but(mode=Mode.IDLE)
