@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,31 +51,41 @@ def _sentence(folded: str, start: int, end: int) -> str:
     return folded[lo + cut : tail.start() if tail else min(len(folded), end + _SENTENCE_WINDOW)]
 
 
+def sentence_of(folded: str, index_map: Sequence[int], span: Span) -> str:
+    """The folded sentence around a span of the original text (the map is monotonic)."""
+    lo = bisect_left(index_map, span.start)
+    hi = bisect_left(index_map, span.end)
+    return _sentence(folded, lo, max(lo, hi))
+
+
 def _to_orig(index_map: Sequence[int], start: int, end: int) -> Span:
     return Span(index_map[start], index_map[max(start, end - 1)] + 1)
 
 
 def match_patterns(
     ind: Indicator, folded: str, index_map: Sequence[int], negation: Negation | None = None
-) -> tuple[list[Span], bool]:
+) -> tuple[list[Span], list[Span]]:
     """Spans where the indicator's patterns match, minus those `unless` cancels or the offer
-    denies; and whether a denial was seen (the offer then answers the sign's question)."""
+    denies; and the denied ones (the offer then answers the sign's question there)."""
     spans: list[Span] = []
-    denied = False
+    denied: list[Span] = []
     finders: tuple[Finder, ...] = (*ind.patterns, *ind.combinations)
     for pattern in finders:
         for m in pattern.finditer(folded):
             if m.end() == m.start():
                 continue
+            span = _to_orig(index_map, m.start(), m.end())
             if ind.unless:
                 sentence = _sentence(folded, m.start(), m.end())
                 if any(u.search(sentence) is not None for u in ind.unless):
-                    denied = True  # «оплата визы за счёт работодателя»: answered, in favour
+                    denied.append(span)  # «оплата визы за счёт работодателя»: in favour
                     continue
-            if negation is not None and negation.denied(pattern, folded, m.start(), m.end()):
-                denied = True
+            if negation is not None and negation.warns(_sentence(folded, m.start(), m.end())):
+                denied.append(span)  # «если просят предоплату — это мошенники»
                 continue
-            span = _to_orig(index_map, m.start(), m.end())
+            if negation is not None and negation.denied(pattern, folded, m.start(), m.end()):
+                denied.append(span)
+                continue
             if not any(s.start < span.end and span.start < s.end for s in spans):
                 spans.append(span)
             if len(spans) >= MAX_EVIDENCE:

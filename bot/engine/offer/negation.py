@@ -39,6 +39,7 @@ class Negation:
     soft: frozenset[str] = frozenset()  # deny a match, but are not marked for the model
     self_holder: tuple[tuple[str, ...], ...] = ()  # «у вас», «өзүңүздө»: the worker keeps it
     verb: re.Pattern[str] | None = None  # Kyrgyz negative verb; group 1 is the positive stem
+    warn: re.Pattern[str] | None = None  # a warning that quotes a sign («— это мошенники»)
 
     @classmethod
     def from_data(cls, data: Any, where: str = "indicators.yml: negation") -> Negation:
@@ -68,17 +69,23 @@ class Negation:
             soft=frozenset(words("soft")),
             self_holder=tuple(tuple(p.split()) for p in words("self")),
             verb=compiled,
+            warn=_any_word_start(words("warn")),
         )
 
     def fingerprint(self) -> str:
         """The cues in a stable order (a frozenset's order changes from process to process)."""
         parts = [sorted(self.before), sorted(self.after), sorted(self.not_after)]
         parts += [sorted(self.soft), sorted(self.self_holder)]
+        parts += [[self.warn.pattern if self.warn else ""]]
         return repr((parts, self.verb.pattern if self.verb else None))
 
     @property
     def active(self) -> bool:
         return bool(self.before or self.after or self.verb)
+
+    def warns(self, sentence: str) -> bool:
+        """Whether a (folded) sentence warns about what it names rather than offering it."""
+        return self.warn is not None and self.warn.search(sentence) is not None
 
     def denied(self, matcher: Finder, folded: str, start: int, end: int) -> bool:
         """Whether the match folded[start:end] is negated in its clause (see the module doc)."""
@@ -125,3 +132,11 @@ class Negation:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
+
+
+def _any_word_start(words: Sequence[str]) -> re.Pattern[str] | None:
+    """One regex finding any of `words` (folded) at the start of a word."""
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternation})")

@@ -18,6 +18,7 @@ from bot.engine.offer.match import (
     match_patterns,
     pay_rule,
     reassured,
+    sentence_of,
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
 from bot.engine.text.clauses import clauses, whole_words
@@ -68,7 +69,8 @@ def _find(
     facts: Facts,
     learned: Mapping[str, list[Span]],
 ) -> tuple[list[Span], bool]:
-    spans, resolved = match_patterns(ind, folded, index_map, catalogue.negation)
+    spans, denied = match_patterns(ind, folded, index_map, catalogue.negation)
+    resolved = bool(denied)
     if ind.rule == "pay_vs_reference":
         spans += pay_rule(catalogue, facts, folded, index_map)
     elif ind.rule == "agency_registry":
@@ -84,7 +86,14 @@ def _find(
     allowed = not ind.learned_countries or country in ind.learned_countries
     if not spans and ind.id in learned and country not in skip and allowed:
         # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
-        kept = [sp for sp in learned[ind.id] if not _cancelled(ind, text[sp.start : sp.end])]
+        # A negated pattern does not: «чыгууга уруксат жок» denies a pattern yet states the
+        # sign, and a missed restriction is worse than a question too many.
+        kept = [
+            sp
+            for sp in learned[ind.id]
+            if not _cancelled(ind, text[sp.start : sp.end])
+            and not catalogue.negation.warns(sentence_of(folded, index_map, sp))
+        ]
         resolved = resolved or len(kept) < len(learned[ind.id])
         spans = kept
     return spans, resolved or (not spans and reassured(ind, folded))
