@@ -31,6 +31,7 @@ TITLES = {
     "knowledge/wages.yml": "Справочные зарплаты",
     "knowledge/agencies.yml": "Разрешённые агентства",
     "knowledge/offer_texts.yml": "Тексты проверки вакансий",
+    "knowledge/glossary.yml": "Глоссарий: слова, которые пишем, и которые не пишем",
     "nlu/ky.yml": "Примеры фраз (кыргызча)",
     "nlu/ru.yml": "Примеры фраз (по-русски)",
 }

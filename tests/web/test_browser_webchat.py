@@ -46,7 +46,8 @@ async def test_russian_and_kyrgyz_greetings_get_answers_in_their_language(tmp_pa
                 await expect(first).to_contain_text("Саламатсызбы! Мен Сапармын")
                 text = await first.inner_text()
                 assert all(letter in text for letter in KYRGYZ_LETTERS), text
-                await expect(ky.get_by_role("button", name="Жумушту текшерүү")).to_be_visible()
+                check_offer = ky.get_by_role("button", name="Жумуш сунушун текшерүү")
+                await expect(check_offer).to_be_visible()
                 await ky.screenshot(path=str(tmp_path / "kyrgyz-chat.png"))
             finally:
                 await browser.close()
