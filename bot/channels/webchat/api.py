@@ -121,7 +121,12 @@ def router(
     async def history(request: Request, response: Response) -> dict[str, Any]:
         key = chat_key(ensure_token(request, response))
         lines, cursor = await transcripts.history(key)
-        return {"messages": [line.to_dict() for line in lines], "cursor": cursor}
+        language = await transcripts.language(key)
+        return {
+            "messages": [line.to_dict() for line in lines],
+            "cursor": cursor,
+            "language": language,
+        }
 
     @api.get("/updates")
     async def updates(
@@ -142,6 +147,12 @@ def router(
             # Woken at once in this process; the 1 s cap covers replies sent by another one.
             await hub.wait(key.chat_id, min(1.0, remaining))
         cursor = max((line.id for line in lines), default=after)
-        return {"messages": [line.to_dict() for line in lines], "cursor": cursor}
+        # The page redraws its header and text box when a language is chosen.
+        language = await transcripts.language(key)
+        return {
+            "messages": [line.to_dict() for line in lines],
+            "cursor": cursor,
+            "language": language,
+        }
 
     return api
