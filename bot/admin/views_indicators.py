@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.refusals import Refusals
 from bot.engine.offer.catalogue import SEVERITIES
 from bot.services.content.revisions import Revision, RevisionError
 from bot.web.deps import AdminDep, Editor
@@ -53,7 +54,8 @@ async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: 
     try:
         draft = await admin.revisions.save_draft(INDICATORS, data, me.username, ind_id)
     except RevisionError as exc:
-        page = _form(request, admin, me, ind_id, item, working, error=str(exc))
+        error = Refusals(admin, request).retold(exc)
+        page = _form(request, admin, me, ind_id, item, working, error=error)
         page.status_code = 422
         return page
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)

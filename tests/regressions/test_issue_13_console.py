@@ -1,4 +1,5 @@
-"""Issue 13, items 16 and 17 in the console: rows that tell chats apart, text shown safely."""
+"""Issue 13, items 16 and 17 in the console (and the admin's question list): rows that tell
+chats apart, users' text shown without bidi or zero-width characters."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import re
 from datetime import UTC, datetime
 from itertools import count
 
+from fastapi import FastAPI
 from sqlalchemy import select
 
 from bot.app import Sapar
+from bot.storage import content as content_rows
 from bot.storage.models import Message
 from bot.types import ConversationKey, MessageKind, UserMessage
-from tests.console.conftest import Login
+from tests.console.conftest import PASSWORD, Login, client_for, csrf_of
 
 _ids = count(1)
 ROW = re.compile(r'<tr class="row[^"]*" data-handoff="\d+".*?</tr>', re.S)
@@ -82,3 +85,22 @@ async def test_issue_13_console_hides_bidi_and_zero_width_characters(
     async with sapar.db.transaction() as session:  # what was written is kept as written
         stored = await session.scalars(select(Message.text).where(Message.direction == "in"))
         assert written in list(stored)
+
+
+async def test_issue_13_admin_question_list_hides_bidi_and_zero_width_characters(
+    sapar: Sapar, app: FastAPI
+) -> None:
+    key = ConversationKey("webchat", "asks")
+    await press(sapar, key, text="Салам")  # the welcome
+    written = f"где купить би{BIDI}лет на само{ZERO_WIDTH}лет"
+    await press(sapar, key, text=written)
+    async with sapar.db.transaction() as session:  # kept as written (the bot did not know it)
+        assert [q.text for q in await content_rows.open_unanswered(session)] == [written]
+    await app.state.console.staff.add("editor-bidi", PASSWORD, "editor")
+    async with client_for(app) as http:
+        token = await csrf_of(http, "/admin/login")
+        login = {"username": "editor-bidi", "password": PASSWORD, "csrf_token": token}
+        assert (await http.post("/admin/login", data=login)).status_code == 303
+        page = (await http.get("/admin/work")).text
+    assert "где купить билет на самолет" in page
+    assert not set(page) & set(BIDI + ZERO_WIDTH)
