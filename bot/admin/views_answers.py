@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request, Response
@@ -20,6 +21,8 @@ router = APIRouter(prefix="/admin", include_in_schema=False)
 ANSWERS = "knowledge/answers.yml"
 FIELDS = ("title", "short", "more")
 MAX_FIELD = 5000
+MAX_NOTE = 500
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Empty and over-long fields are accepted here and refused in the form, with the edits kept:
 # a refusal by FastAPI's validation would be a JSON page that loses them.
 Text = Annotated[str, Form()]
@@ -75,8 +78,8 @@ async def save_answer(
     answer_id: str,
     title_ky: Text = "", title_ru: Text = "", short_ky: Text = "", short_ru: Text = "",
     more_ky: Text = "", more_ru: Text = "",
-    checked: Annotated[str, Form(max_length=10)] = "",
-    note: Annotated[str, Form(max_length=500)] = "",
+    checked: Text = "",
+    note: Text = "",
 ) -> Response:  # fmt: skip
     copy_ = await admin.working_copy(ANSWERS)
     data = copy.deepcopy(copy_.data)
@@ -91,6 +94,10 @@ async def save_answer(
     item["checked"] = checked.strip()
     refusals = Refusals(admin, request)
     problems = _problems(refusals, item)
+    if not DATE.fullmatch(item["checked"]):
+        problems.append(refusals.say("bad_date"))
+    if len(note) > MAX_NOTE:
+        problems.append(refusals.say("note_too_long", limit=MAX_NOTE))
     error = refusals.message(problems) if problems else None
     if error is None:
         try:
@@ -98,7 +105,7 @@ async def save_answer(
         except RevisionError as exc:
             error = refusals.retold(exc)
     if error is not None:
-        page = _form(request, admin, me, item, copy_, error=error)
+        page = _form(request, admin, me, item, copy_, error=error, note=note)
         page.status_code = 422
         return page
     return RedirectResponse(f"/admin/answers/{answer_id}?saved={draft.number}", status_code=303)
@@ -127,11 +134,11 @@ def _item(data: dict[str, Any], answer_id: str) -> dict[str, Any]:
 
 def _form(
     request: Request, admin: AdminDep, me: Editor, item: dict[str, Any], revision: Revision,
-    *, error: str | None = None, notice: str | None = None,
+    *, error: str | None = None, notice: str | None = None, note: str = "",
 ) -> Response:  # fmt: skip
     page: Response = admin.page(
         request, "answer.html", me, item=item, revision=revision,
-        previews=_previews(admin, item), error=error, notice=notice,
+        previews=_previews(admin, item), error=error, notice=notice, note=note,
     )  # fmt: skip
     return page
 

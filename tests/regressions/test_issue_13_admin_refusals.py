@@ -91,3 +91,18 @@ async def test_issue_13_admin_refusals_keep_the_edits_in_every_form(editor: Edit
     assert "Суммы и множитель — числа." in refusal_in_form(refused.text, "/admin/wages")
     kept = fields(refused.text)
     assert (kept["0-low"], kept["0-high"]) == ("1600", "много")
+
+
+async def test_issue_13_admin_bad_date_and_long_note_are_refused_in_the_form(
+    editor: Editor,
+) -> None:
+    http = await editor("ky")
+    note = "өзгөртүү " * 80  # over 500 characters
+    data = fields((await http.get(ANSWER)).text) | {"checked": "1-декабрь-2026", "note": note}
+    refused = await http.post(ANSWER, data=data)
+    assert refused.status_code == 422
+    assert refused.headers["content-type"].startswith("text/html")
+    said = refusal_in_form(refused.text, ANSWER)
+    assert "ЖЖЖЖ-АА-КК" in said and "«Эмне өзгөрдү» өтө узун" in said, said
+    kept = fields(refused.text)
+    assert kept["checked"] == "1-декабрь-2026" and kept["note"] == note
