@@ -59,6 +59,18 @@ class Refusals:
     def too_long(self, field: str, lang: str, limit: int) -> str:
         return self.say("too_long", field=field, in_language=self.language(lang), limit=limit)
 
+    def over_long(self, data: object, limit: int, where: str = "") -> list[str]:
+        """A refusal line for every text in `data` longer than `limit` characters."""
+        if isinstance(data, str):
+            return [self.say("too_long_at", where=where, limit=limit)] if len(data) > limit else []
+        if isinstance(data, dict):
+            items: Iterable[tuple[object, object]] = data.items()
+        elif isinstance(data, list):
+            items = enumerate(data)
+        else:
+            return []
+        return [p for k, v in items for p in self.over_long(v, limit, f"{where}.{k}".strip("."))]
+
     def message(self, problems: Iterable[str]) -> str:
         """The refusal as shown in the form: a headline, then one line per problem."""
         return "\n".join((self.say("refused"), *(f"• {p}" for p in problems)))

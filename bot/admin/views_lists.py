@@ -83,19 +83,21 @@ def _field(form: Any, name: str) -> str:
     value = form.get(name)
     if not isinstance(value, str):
         raise HTTPException(422, f"field {name} is missing")
-    return value.replace("\r\n", "\n").strip()[:MAX_FIELD]
+    return value.replace("\r\n", "\n").strip()  # an over-long one is refused, never cut
 
 
 async def _save(
     request: Request, admin: AdminDep, me: Editor, name: str, data: Any, note: str,
     failed: str = "",
 ) -> Response:  # fmt: skip
+    refusals = Refusals(admin, request)
+    too_long = refusals.over_long(data, MAX_FIELD)
+    if too_long:
+        return await _refused(request, admin, me, name, data, refusals.message(too_long), failed)
     try:
         draft = await admin.revisions.save_draft(name, data, me.username, note)
     except RevisionError as exc:
-        return await _refused(
-            request, admin, me, name, data, Refusals(admin, request).retold(exc), failed
-        )
+        return await _refused(request, admin, me, name, data, refusals.retold(exc), failed)
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
 
 

@@ -106,3 +106,14 @@ async def test_issue_13_admin_bad_date_and_long_note_are_refused_in_the_form(
     assert "ЖЖЖЖ-АА-КК" in said and "«Эмне өзгөрдү» өтө узун" in said, said
     kept = fields(refused.text)
     assert kept["checked"] == "1-декабрь-2026" and kept["note"] == note
+
+
+async def test_issue_13_admin_over_long_texts_are_refused_not_cut(editor: Editor) -> None:
+    http = await editor("ru")
+    long_text = "Саламатсызбы! " * 400  # over the 5000 characters a field holds
+    canned = fields((await http.get("/admin/canned")).text) | {"0-ky": long_text}
+    refused = await http.post("/admin/canned", data=canned)
+    assert refused.status_code == 422
+    said = refusal_in_form(refused.text, "/admin/canned")
+    assert "replies.0.ky: текст слишком длинный, не больше 5000 знаков" in said, said
+    assert fields(refused.text)["0-ky"] == long_text.strip()
