@@ -14,6 +14,7 @@ from bot.services.content.diff import show
 from bot.services.content.live import LiveContent
 from bot.services.content.revisions import Revision, Revisions
 from bot.services.staff import Staff, StaffService
+from bot.web import display
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -31,6 +32,7 @@ TITLES = {
     "knowledge/wages.yml": "Справочные зарплаты",
     "knowledge/agencies.yml": "Разрешённые агентства",
     "knowledge/offer_texts.yml": "Тексты проверки вакансий",
+    "knowledge/glossary.yml": "Глоссарий: слова, которые пишем, и которые не пишем",
     "nlu/ky.yml": "Примеры фраз (кыргызча)",
     "nlu/ru.yml": "Примеры фраз (по-русски)",
 }
@@ -81,5 +83,6 @@ def make_templates() -> Jinja2Templates:
     )
     env.globals.update(statuses=STATUSES, titles=TITLES, forms=FORMS)
     env.filters["show"] = show
+    env.filters["shown"] = display.shown  # users' texts without bidi or zero-width characters
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC")
     return Jinja2Templates(env=env)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.refusals import Refusals
 from bot.admin.state import TITLES
 from bot.engine.content.answers import parse_answers
 from bot.engine.content.bilingual import ContentError
@@ -18,7 +20,12 @@ from bot.web.deps import AdminDep, Editor
 router = APIRouter(prefix="/admin", include_in_schema=False)
 ANSWERS = "knowledge/answers.yml"
 FIELDS = ("title", "short", "more")
-Text = Annotated[str, Form(max_length=5000)]
+MAX_FIELD = 5000
+MAX_NOTE = 500
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Empty and over-long fields are accepted here and refused in the form, with the edits kept:
+# a refusal by FastAPI's validation would be a JSON page that loses them.
+Text = Annotated[str, Form()]
 
 
 @router.get("")
@@ -69,10 +76,10 @@ async def save_answer(
     admin: AdminDep,
     me: Editor,
     answer_id: str,
-    title_ky: Text, title_ru: Text, short_ky: Text, short_ru: Text,
-    more_ky: Text, more_ru: Text,
-    checked: Annotated[str, Form(max_length=10)],
-    note: Annotated[str, Form(max_length=500)] = "",
+    title_ky: Text = "", title_ru: Text = "", short_ky: Text = "", short_ru: Text = "",
+    more_ky: Text = "", more_ru: Text = "",
+    checked: Text = "",
+    note: Text = "",
 ) -> Response:  # fmt: skip
     copy_ = await admin.working_copy(ANSWERS)
     data = copy.deepcopy(copy_.data)
@@ -85,13 +92,36 @@ async def save_answer(
             "ru": ru.replace("\r\n", "\n").strip(),
         }
     item["checked"] = checked.strip()
-    try:
-        draft = await admin.revisions.save_draft(ANSWERS, data, me.username, note)
-    except RevisionError as exc:
-        page = _form(request, admin, me, item, copy_, error=str(exc))
+    refusals = Refusals(admin, request)
+    problems = _problems(refusals, item)
+    if not DATE.fullmatch(item["checked"]):
+        problems.append(refusals.say("bad_date"))
+    if len(note) > MAX_NOTE:
+        problems.append(refusals.say("note_too_long", limit=MAX_NOTE))
+    error = refusals.message(problems) if problems else None
+    if error is None:
+        try:
+            draft = await admin.revisions.save_draft(ANSWERS, data, me.username, note)
+        except RevisionError as exc:
+            error = refusals.retold(exc)
+    if error is not None:
+        page = _form(request, admin, me, item, copy_, error=error, note=note)
         page.status_code = 422
         return page
     return RedirectResponse(f"/admin/answers/{answer_id}?saved={draft.number}", status_code=303)
+
+
+def _problems(refusals: Refusals, item: dict[str, Any]) -> list[str]:
+    """Empty or over-long texts, named as the form names them, in the editor's language."""
+    found = []
+    for field in FIELDS:
+        name = refusals.say(f"field_{field}")
+        for lang, text in item[field].items():
+            if not text:
+                found.append(refusals.empty(name, lang))
+            elif len(text) > MAX_FIELD:
+                found.append(refusals.too_long(name, lang, MAX_FIELD))
+    return found
 
 
 def _item(data: dict[str, Any], answer_id: str) -> dict[str, Any]:
@@ -104,11 +134,11 @@ def _item(data: dict[str, Any], answer_id: str) -> dict[str, Any]:
 
 def _form(
     request: Request, admin: AdminDep, me: Editor, item: dict[str, Any], revision: Revision,
-    *, error: str | None = None, notice: str | None = None,
+    *, error: str | None = None, notice: str | None = None, note: str = "",
 ) -> Response:  # fmt: skip
     page: Response = admin.page(
         request, "answer.html", me, item=item, revision=revision,
-        previews=_previews(admin, item), error=error, notice=notice,
+        previews=_previews(admin, item), error=error, notice=notice, note=note,
     )  # fmt: skip
     return page
 

@@ -8,6 +8,7 @@ import yaml
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.refusals import Refusals
 from bot.services.content.diff import diff
 from bot.services.content.documents import dump_yaml, jsonable
 from bot.services.content.revisions import RevisionError
@@ -36,8 +37,14 @@ async def save_document(
     try:
         data = jsonable(yaml.safe_load(text) or {})
         draft = await admin.revisions.save_draft(name, data, me.username, note)
-    except (yaml.YAMLError, RevisionError) as exc:
-        page = await _document(request, admin, me, name, text, str(exc))
+    except yaml.YAMLError as exc:
+        refusals = Refusals(admin, request)
+        error = refusals.message([refusals.say("bad_yaml", detail=" ".join(str(exc).split()))])
+        page = await _document(request, admin, me, name, text, error)
+        page.status_code = 422
+        return page
+    except RevisionError as exc:
+        page = await _document(request, admin, me, name, text, Refusals(admin, request).retold(exc))
         page.status_code = 422
         return page
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
@@ -80,7 +87,8 @@ async def publish(request: Request, admin: AdminDep, me: Editor, revision_id: in
     try:
         published = await admin.live.publish(revision_id, me.username)
     except RevisionError as exc:
-        page = await revision_page(request, admin, me, revision_id, error=str(exc))
+        error = Refusals(admin, request).retold(exc)
+        page = await revision_page(request, admin, me, revision_id, error=error)
         page.status_code = 422
         return page
     return RedirectResponse(f"/admin/revision/{published.id}", status_code=303)

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.refusals import Refusals
 from bot.engine.offer.catalogue import SEVERITIES
 from bot.services.content.revisions import Revision, RevisionError
 from bot.web.deps import AdminDep, Editor
@@ -50,10 +51,16 @@ async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: 
     if isinstance(item.get("question"), dict):
         for lang in ("ky", "ru"):
             item["question"][lang] = _field(form, f"question-{lang}")
-    try:
-        draft = await admin.revisions.save_draft(INDICATORS, data, me.username, ind_id)
-    except RevisionError as exc:
-        page = _form(request, admin, me, ind_id, item, working, error=str(exc))
+    refusals = Refusals(admin, request)
+    too_long = refusals.over_long(item, MAX_FIELD, ind_id)
+    error = refusals.message(too_long) if too_long else None
+    if error is None:
+        try:
+            draft = await admin.revisions.save_draft(INDICATORS, data, me.username, ind_id)
+        except RevisionError as exc:
+            error = refusals.retold(exc)
+    if error is not None:  # in the form, the edits kept
+        page = _form(request, admin, me, ind_id, item, working, error=error)
         page.status_code = 422
         return page
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
@@ -70,7 +77,7 @@ def _field(form: Any, name: str) -> str:
     value = form.get(name)
     if not isinstance(value, str):
         raise HTTPException(422, f"field {name} is missing")
-    return value.replace("\r\n", "\n").strip()[:MAX_FIELD]
+    return value.replace("\r\n", "\n").strip()  # an over-long one is refused, never cut
 
 
 def _form(

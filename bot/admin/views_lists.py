@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.refusals import Refusals
 from bot.services.content.revisions import RevisionError
 from bot.web.deps import AdminDep, Editor
 
@@ -19,11 +20,16 @@ MAX_FIELD = 5000
 
 
 @router.get("/hotlines")
-async def hotlines(request: Request, admin: AdminDep, me: Editor, error: str = "") -> Response:
+async def hotlines(
+    request: Request, admin: AdminDep, me: Editor, error: str = "", edited: Any = None,
+    failed: str = "",
+) -> Response:  # fmt: skip
+    """The countries' numbers; after a refusal, the edited `data` and the `failed` country."""
     working = await admin.working_copy(HOTLINES)
+    data = working.data if edited is None else edited
     page: Response = admin.page(
-        request, "hotlines.html", me, countries=working.data.get("countries") or {},
-        revision=working, sections=SECTIONS, error=error or None,
+        request, "hotlines.html", me, countries=data.get("countries") or {},
+        revision=working, sections=SECTIONS, error=error or None, failed=failed,
     )  # fmt: skip
     return page
 
@@ -46,14 +52,17 @@ async def save_country(request: Request, admin: AdminDep, me: Editor, code: str)
                         lang: _field(form, f"{section}-{n}-{part}-{lang}") for lang in ("ky", "ru")
                     }
     country["checked"] = _field(form, "checked")
-    return await _save(request, admin, me, HOTLINES, data, f"{code}: номера")
+    return await _save(request, admin, me, HOTLINES, data, f"{code}: номера", failed=code)
 
 
 @router.get("/canned")
-async def canned(request: Request, admin: AdminDep, me: Editor, error: str = "") -> Response:
+async def canned(
+    request: Request, admin: AdminDep, me: Editor, error: str = "", edited: Any = None
+) -> Response:
     working = await admin.working_copy(CANNED)
+    data = working.data if edited is None else edited
     page: Response = admin.page(
-        request, "canned.html", me, replies=working.data.get("replies") or [],
+        request, "canned.html", me, replies=data.get("replies") or [],
         revision=working, error=error or None,
     )  # fmt: skip
     return page
@@ -74,30 +83,48 @@ def _field(form: Any, name: str) -> str:
     value = form.get(name)
     if not isinstance(value, str):
         raise HTTPException(422, f"field {name} is missing")
-    return value.replace("\r\n", "\n").strip()[:MAX_FIELD]
+    return value.replace("\r\n", "\n").strip()  # an over-long one is refused, never cut
 
 
 async def _save(
-    request: Request, admin: AdminDep, me: Editor, name: str, data: Any, note: str
-) -> Response:
+    request: Request, admin: AdminDep, me: Editor, name: str, data: Any, note: str,
+    failed: str = "",
+) -> Response:  # fmt: skip
+    refusals = Refusals(admin, request)
+    too_long = refusals.over_long(data, MAX_FIELD)
+    if too_long:
+        return await _refused(request, admin, me, name, data, refusals.message(too_long), failed)
     try:
         draft = await admin.revisions.save_draft(name, data, me.username, note)
     except RevisionError as exc:
-        view = {HOTLINES: hotlines, CANNED: canned}.get(name, wages)
-        page = await view(request, admin, me, error=str(exc))
-        page.status_code = 422
-        return page
+        return await _refused(request, admin, me, name, data, refusals.retold(exc), failed)
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
+
+
+async def _refused(
+    request: Request, admin: AdminDep, me: Editor, name: str, data: Any, error: str,
+    failed: str = "",
+) -> Response:  # fmt: skip
+    """The form again with the refusal in it and the editor's edits in its fields."""
+    if name == HOTLINES:
+        page = await hotlines(request, admin, me, error=error, edited=data, failed=failed)
+    else:
+        page = await (canned if name == CANNED else wages)(request, admin, me, error, data)
+    page.status_code = 422
+    return page
 
 
 WAGES = "knowledge/wages.yml"
 
 
 @router.get("/wages")
-async def wages(request: Request, admin: AdminDep, me: Editor, error: str = "") -> Response:
+async def wages(
+    request: Request, admin: AdminDep, me: Editor, error: str = "", edited: Any = None
+) -> Response:
     working = await admin.working_copy(WAGES)
+    data = working.data if edited is None else edited
     page: Response = admin.page(
-        request, "wages.html", me, data=working.data, revision=working, error=error or None
+        request, "wages.html", me, data=data, revision=working, error=error or None
     )
     return page
 
@@ -108,14 +135,24 @@ async def save_wages(request: Request, admin: AdminDep, me: Editor) -> Response:
     form = await request.form()
     working = await admin.working_copy(WAGES)
     data = copy.deepcopy(working.data)
-    try:
-        data["factor"] = float(_field(form, "factor"))
-        for n, ref in enumerate(data.get("references") or ()):
-            ref["usd_month"] = [int(_field(form, f"{n}-low")), int(_field(form, f"{n}-high"))]
-            ref["source"] = _field(form, f"{n}-source")
-            ref["checked"] = _field(form, f"{n}-checked")
-    except ValueError:
-        page = await wages(request, admin, me, error="Суммы и множитель — числа.")
-        page.status_code = 422
-        return page
+    numbers = [_number(form, "factor", float)]
+    data["factor"] = numbers[0]
+    for n, ref in enumerate(data.get("references") or ()):
+        ref["usd_month"] = [_number(form, f"{n}-low", int), _number(form, f"{n}-high", int)]
+        numbers += ref["usd_month"]
+        ref["source"] = _field(form, f"{n}-source")
+        ref["checked"] = _field(form, f"{n}-checked")
+    if any(isinstance(value, str) for value in numbers):  # the edits go back as typed
+        refusals = Refusals(admin, request)
+        error = refusals.message([refusals.say("not_numbers")])
+        return await _refused(request, admin, me, WAGES, data, error)
     return await _save(request, admin, me, WAGES, data, "справочные зарплаты")
+
+
+def _number(form: Any, name: str, kind: type[int] | type[float]) -> int | float | str:
+    """The field as a number, or as typed when it is not one."""
+    raw = _field(form, name)
+    try:
+        return kind(raw)
+    except ValueError:
+        return raw

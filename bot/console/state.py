@@ -17,6 +17,7 @@ from bot.console.canned import Canned
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
 from bot.services.staff import Staff, StaffService
+from bot.web import display
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -59,6 +60,8 @@ def make_templates(zone: ZoneInfo) -> Jinja2Templates:
         roles=labels.ROLES,
         actions=labels.ACTIONS,
     )
+    env.filters["shown"] = display.shown
+    env.filters["preview"] = display.preview
     env.filters["local"] = lambda value: labels.local_time(value, zone)
     env.filters["waited"] = lambda value: labels.waited(value, utcnow())
     return Jinja2Templates(env=env)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
 from bot.console.labels import ERRORS
+from bot.services.operators import queue_rows
 from bot.services.operators.escalation import OUTCOMES
 from bot.services.operators.view import DeskError
 from bot.web.deps import ConsoleDep, Operator
@@ -35,6 +36,9 @@ async def chat_page(
         canned=console.canned,
         operators=[o for o in await console.staff.operators() if o[0] != entry.operator_id],
         outcome_ids=OUTCOMES,
+        facts=(await queue_rows.facts(console.desk.db, console.desk.content, [view.item])).get(
+            entry.id
+        ),
         error=ERRORS.get(error or ""),
     )
     return page

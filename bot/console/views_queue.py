@@ -9,6 +9,9 @@ from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.console.labels import ERRORS
+from bot.console.state import Console
+from bot.services.operators.queue_rows import RowFacts, facts
+from bot.services.operators.view import QueueItem
 from bot.web.deps import ConsoleAdmin, ConsoleDep, Operator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -20,7 +23,12 @@ async def queue_page(
 ) -> Response:
     items = await console.desk.queue()
     page: Response = console.page(
-        request, "queue.html", me, items=items, error=ERRORS.get(error or "")
+        request,
+        "queue.html",
+        me,
+        items=items,
+        facts=await _facts(console, items),
+        error=ERRORS.get(error or ""),
     )
     return page
 
@@ -29,8 +37,13 @@ async def queue_page(
 async def queue_rows(request: Request, console: ConsoleDep, me: Operator) -> Response:
     """The queue's rows alone, fetched by the page when something changes."""
     items = await console.desk.queue()
-    page: Response = console.page(request, "_queue_rows.html", me, items=items)
+    rows = await _facts(console, items)
+    page: Response = console.page(request, "_queue_rows.html", me, items=items, facts=rows)
     return page
+
+
+async def _facts(console: Console, items: list[QueueItem]) -> dict[int, RowFacts]:
+    return await facts(console.desk.db, console.desk.content, items)
 
 
 @router.post("/presence")

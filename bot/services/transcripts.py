@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database
+from bot.storage.models import Message, OutboxRow
 from bot.types import ConversationKey
+
+# An operator's line and its outbox row are written in one transaction, moments apart.
+SAME_MOMENT = timedelta(seconds=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +24,7 @@ class Line:
     direction: str  # "in" (from the user) | "out" (to the user)
     text: str
     buttons: tuple[dict[str, str], ...] = ()
+    author: str = "user"  # user | bot | operator: a client labels an operator's words
     calls: tuple[str, ...] = ()  # numbers in the text a client may make tap-to-call
     clears: bool = False  # the client starts clean before this line (/forget)
 
@@ -25,6 +32,7 @@ class Line:
         return {
             "id": self.id,
             "direction": self.direction,
+            "author": self.author,
             "text": self.text,
             "buttons": list(self.buttons),
             "calls": list(self.calls),
@@ -49,13 +57,12 @@ class TranscriptService:
             conversation = await conversations.find(session, key=key)
             if conversation is None:
                 return [], 0
+            said = await messages.transcript(session, conversation_id=conversation.id)
             inbound = [
-                (m.created_at, m.id, Line(0, "in", m.text))
-                for m in await messages.transcript(session, conversation_id=conversation.id)
-                if m.direction == "in"
+                (m.created_at, m.id, Line(0, "in", m.text)) for m in said if m.direction == "in"
             ]
             sent = await outbox.rows_for(session, conversation_id=conversation.id, status="sent")
-        outbound = [(r.created_at, r.id, _line(r.id, r.payload)) for r in sent]
+        outbound = [(r.created_at, r.id, _line(r, said)) for r in sent]
         lines = [line for _, _, line in sorted(inbound + outbound, key=lambda t: (t[0], t[1]))]
         cursor = max((r.id for r in sent), default=0)
         return lines[-limit:], cursor
@@ -69,13 +76,27 @@ class TranscriptService:
             rows = await outbox.rows_for(
                 session, conversation_id=conversation.id, after_id=after, status="sent"
             )
-        return [_line(r.id, r.payload) for r in rows]
+            said = (
+                await messages.transcript(session, conversation_id=conversation.id) if rows else ()
+            )
+        return [_line(r, said) for r in rows]
 
 
-def _line(row_id: int, payload: dict[str, Any]) -> Line:
+def _line(row: OutboxRow, said: Sequence[Message]) -> Line:
+    payload = row.payload
     buttons = tuple(
         {"title": str(b["title"]), "payload": str(b["payload"])} for b in payload.get("buttons", ())
     )
-    calls = tuple(str(c) for c in payload.get("calls", ()))
     text = str(payload.get("text", ""))
-    return Line(row_id, "out", text, buttons, calls, bool(payload.get("clears", False)))
+    author = "operator" if _by_operator(row.created_at, text, said) else "bot"
+    calls = tuple(str(c) for c in payload.get("calls", ()))
+    clears = bool(payload.get("clears", False))
+    return Line(row.id, "out", text, buttons, author, calls, clears)
+
+
+def _by_operator(created_at: datetime, text: str, said: Sequence[Message]) -> bool:
+    """Was this reply an operator's? The outbox keeps no author; the transcript does."""
+    return any(
+        m.author == "operator" and m.text == text and abs(m.created_at - created_at) < SAME_MOMENT
+        for m in said
+    )

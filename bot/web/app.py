@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
 from bot.console.mount import install as install_console
+from bot.web import webchat_page
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -54,10 +55,13 @@ def create_app(sapar: Sapar) -> FastAPI:
         language = await sapar.transcripts.language(webchat.chat_key(token))
         language = language or _preferred_language(request.headers.get("accept-language", ""))
         content = sapar.content.current
-        texts = {key: content.text(f"webchat_{key}", language) for key in WEBCHAT_TEXTS}
-        page = templates.TemplateResponse(
-            request, "webchat.html", {"language": language, "texts": texts}
-        )
+        limit = sapar.settings.web.max_message_chars
+        values = {
+            "language": language,
+            "texts": webchat_page.texts(content, language),
+            "data": webchat_page.page_data(content, language, limit),
+        }
+        page = templates.TemplateResponse(request, "webchat.html", values)
         if "set-cookie" in probe.headers:
             page.headers.append("set-cookie", probe.headers["set-cookie"])
         page.headers["cache-control"] = "no-store"
@@ -74,9 +78,6 @@ def create_app(sapar: Sapar) -> FastAPI:
         return JSONResponse(body, status_code=200 if ready else 503)
 
     return app
-
-
-WEBCHAT_TEXTS = ("title", "placeholder", "send", "offline")
 
 
 def _preferred_language(accept_language: str) -> str:

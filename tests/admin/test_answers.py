@@ -104,7 +104,7 @@ async def test_an_empty_kyrgyz_text_is_refused_and_never_reaches_users(
     editor = await login("editor")
     refused = await save(editor, short_ky="   ")
     assert refused.status_code == 422
-    assert "answers.yml: documents.short.ky" in refused.text
+    assert "«Короткий ответ» (по-кыргызски) пусто" in refused.text
     assert (await live(sapar).revisions.latest("knowledge/answers.yml")).number == 1
     assert sapar.content.current.answers["documents"].general.short["ky"].startswith("Жолго")
 

@@ -41,7 +41,7 @@ def test_first_kyrgyz_greeting_gets_kyrgyz_with_kyrgyz_letters(content: Content)
     assert result.state.language == "ky"
     text = " ".join(r.text for r in result.replies)
     assert set("өүң") <= set(text)
-    assert "Жумушту текшерүү" in [b.title for r in result.replies for b in r.buttons]
+    assert "Жумуш сунушун текшерүү" in [b.title for r in result.replies for b in r.buttons]
 
 
 def test_language_button_fixes_the_language_for_later_replies(content: Content) -> None:
@@ -141,7 +141,7 @@ def test_commands_work_with_bot_suffix(content: Content) -> None:
 
 def test_menu_button_check_offer_asks_for_the_offer(content: Content) -> None:
     state = DialogueState(language="ky", greeted=True)
-    result = say(content, state, "Жумушту текшерүү", button="check_offer")
+    result = say(content, state, "Жумуш сунушун текшерүү", button="check_offer")
     assert result.state.mode == "awaiting_offer"
     assert "жарнама" in result.replies[0].text
 

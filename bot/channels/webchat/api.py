@@ -18,7 +18,7 @@ from fastapi import APIRouter, Cookie, Depends, HTTPException, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.services.conversation import ConversationService
-from bot.services.transcripts import TranscriptService
+from bot.services.transcripts import Line, TranscriptService
 from bot.types import ConversationKey, MessageKind, Reply, UserMessage
 
 CHANNEL = "webchat"
@@ -121,7 +121,7 @@ def router(
     async def history(request: Request, response: Response) -> dict[str, Any]:
         key = chat_key(ensure_token(request, response))
         lines, cursor = await transcripts.history(key)
-        return {"messages": [line.to_dict() for line in lines], "cursor": cursor}
+        return await _page(transcripts, key, lines, cursor)
 
     @api.get("/updates")
     async def updates(
@@ -142,6 +142,15 @@ def router(
             # Woken at once in this process; the 1 s cap covers replies sent by another one.
             await hub.wait(key.chat_id, min(1.0, remaining))
         cursor = max((line.id for line in lines), default=after)
-        return {"messages": [line.to_dict() for line in lines], "cursor": cursor}
+        return await _page(transcripts, key, lines, cursor)
 
     return api
+
+
+async def _page(
+    transcripts: TranscriptService, key: ConversationKey, lines: list[Line], cursor: int
+) -> dict[str, Any]:
+    """Lines for the page, its cursor, and the chat's language."""
+    # The language lets the page redraw its header and text box as soon as one is chosen.
+    language = await transcripts.language(key)
+    return {"messages": [line.to_dict() for line in lines], "cursor": cursor, "language": language}

@@ -1,15 +1,32 @@
 // Sapar web chat: send messages, follow replies by long polling, redraw after a reload.
-// No framework, no external code; every text shown comes from the server.
+// No framework, no external code; every text shown comes from the server (#page-data).
 "use strict";
 
 (function () {
   const log = document.getElementById("log");
   const form = document.getElementById("form");
   const input = document.getElementById("text");
+  const sendButton = document.getElementById("send");
   const status = document.getElementById("status");
-  const offlineText = document.querySelector(".chat").dataset.offline;
+  const notice = document.getElementById("notice");
+  const title = document.getElementById("title");
+  const page = JSON.parse(document.getElementById("page-data").textContent);
+  const API_MAX_CHARS = 100000;  // the API refuses longer texts; the server cuts at page.limit
+  // Bidirectional controls and zero-width characters can reorder or hide what a line says
+  // (a reversed phone number, a hidden word): they are dropped from what is shown.
+  const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g;
+  let language = page.texts[page.language] ? page.language : "ky";
   let cursor = 0;
+  let online = true;
   const shown = new Set();
+
+  function words() { return page.texts[language]; }
+
+  function shownText(text) { return String(text || "").replace(INVISIBLE, ""); }
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  }
 
   function clientId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -57,6 +74,37 @@
     });
   }
 
+  function toNewest() { log.scrollTop = log.scrollHeight; }
+
+  function setLanguage(wanted) {
+    if (!wanted || !page.texts[wanted]) return;
+    language = wanted;
+    const w = words();
+    document.documentElement.lang = language;
+    document.title = w.title;
+    title.textContent = w.title;
+    log.setAttribute("aria-label", w.title);
+    input.placeholder = w.placeholder;
+    input.setAttribute("aria-label", w.placeholder);
+    sendButton.textContent = w.send;
+    for (const label of log.querySelectorAll(".msg__author")) label.textContent = w.operator;
+    setOnline(online);
+    checkLength();
+  }
+
+  function buttonsOf(line) {
+    const row = document.createElement("div");
+    row.className = "msg__buttons";
+    for (const b of line.buttons) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = shownText(b.title);
+      button.addEventListener("click", () => send({ text: b.title, button: b.payload }));
+      row.appendChild(button);
+    }
+    return row;
+  }
+
   function addLine(line) {
     if (line.direction === "out" && line.id) {
       if (shown.has(line.id)) return;
@@ -65,33 +113,37 @@
     if (line.clears) log.replaceChildren();  // /forget: the old conversation leaves the screen
     const item = document.createElement("li");
     item.className = "msg msg--" + line.direction;
+    if (line.author === "operator") {
+      item.classList.add("msg--operator");
+      const label = document.createElement("div");
+      label.className = "msg__author";
+      label.textContent = words().operator;
+      item.appendChild(label);
+    }
     const bubble = document.createElement("div");
     bubble.className = "msg__bubble";
-    renderText(bubble, line.text, line.calls || [], line.direction === "out");
+    // Text, never HTML: user and bot text stay inert (see renderText).
+    renderText(bubble, shownText(line.text), line.calls || [], line.direction === "out");
     item.appendChild(bubble);
-    if (line.buttons && line.buttons.length) {
-      const row = document.createElement("div");
-      row.className = "msg__buttons";
-      for (const b of line.buttons) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.textContent = b.title;
-        button.addEventListener("click", () => send({ text: b.title, button: b.payload }));
-        row.appendChild(button);
-      }
-      item.appendChild(row);
-    }
+    if (line.buttons && line.buttons.length) item.appendChild(buttonsOf(line));
     log.appendChild(item);
-    log.scrollTop = log.scrollHeight;
+    toNewest();
   }
 
-  function setOnline(online) {
-    status.hidden = online;
-    status.textContent = online ? "" : offlineText;
+  function setOnline(isOnline) {
+    online = isOnline;
+    status.hidden = isOnline;
+    status.textContent = isOnline ? "" : words().offline;
+  }
+
+  function checkLength() {
+    const count = input.value.length;
+    notice.hidden = count <= page.limit;
+    notice.textContent = notice.hidden ? "" : fill(words().too_long, { count, limit: page.limit });
   }
 
   async function send(message) {
-    const body = { client_id: clientId(), text: message.text || "" };
+    const body = { client_id: clientId(), text: (message.text || "").slice(0, API_MAX_CHARS) };
     if (message.button) body.button = message.button;
     addLine({ direction: "in", text: body.text });
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -117,6 +169,7 @@
         });
         if (!response.ok) throw new Error(String(response.status));
         const data = await response.json();
+        setLanguage(data.language);
         data.messages.forEach(addLine);
         cursor = Math.max(cursor, data.cursor);
         setOnline(true);
@@ -131,7 +184,9 @@
     try {
       const response = await fetch("/webchat/api/history", { credentials: "same-origin" });
       const data = await response.json();
-      data.messages.forEach(addLine);
+      setLanguage(data.language);
+      if (data.messages.length) data.messages.forEach(addLine);
+      else page.intro[language].forEach(addLine);
       cursor = data.cursor;
     } catch (e) {
       setOnline(false);
@@ -144,6 +199,7 @@
     const text = input.value.trim();
     if (!text) return;
     input.value = "";
+    checkLength();
     send({ text: text });
   });
   input.addEventListener("keydown", (event) => {
@@ -152,5 +208,11 @@
       form.requestSubmit();
     }
   });
+  input.addEventListener("input", checkLength);
+  // The on-screen keyboard shrinks the page: whoever is typing should see the newest line.
+  input.addEventListener("focus", toNewest);
+  const onResize = () => { if (document.activeElement === input) toNewest(); };
+  window.addEventListener("resize", onResize);
+  if (window.visualViewport) window.visualViewport.addEventListener("resize", onResize);
   start();
 })();
