@@ -23,7 +23,8 @@ ASKING = {
     "ask_country": "one button per country",
     "forget_confirm": "yes_forget / no_forget buttons",
 }
-QUESTION = re.compile(r"\?(?![^«]*»)")  # a question mark outside «quotes»
+# A question mark ending a word, outside «quotes» (not the «?» of a pattern in an admin text).
+QUESTION = re.compile(r"\?(?=\s|$)(?![^«]*»)")
 
 
 def test_only_known_texts_ask_a_question(content: Content) -> None:
