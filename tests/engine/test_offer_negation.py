@@ -75,3 +75,34 @@ def test_kyrgyz_endings_are_peeled(word: str, expected: str) -> None:
 def test_bad_input_gives_an_assessment(catalogue: Catalogue, text: str) -> None:
     result = check_text(text, catalogue)
     assert result.risk_level in ("low", "medium", "high", "critical")
+
+
+# Tuned on the dev parts (2026-12-01): statements that name a sign without offering it.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Паспортумду алып коюшабы? Жок, паспортуң өзүңдө калат.", "document_retention"),
+        ("Говорят, паспорт забирают, у нас такого нет.", "document_retention"),
+        ("Паспортту алып коюшат дешет, бизде андай жок.", "document_retention"),
+        ("Если у вас просят предоплату 500$ за визу — это мошенники.", "worker_pays_fee"),
+        ("На туристической визе не работаем, оформляем рабочую.", "wrong_visa_or_status"),
+        ("Без письменного договора не работаем.", "no_written_contract"),
+        ("Паспорт остаётся у работника.", "document_retention"),
+        ("Зарплата раз в две недели на карту.", "wage_withholding"),
+    ],
+)
+def test_named_but_not_offered(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign not in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Паспорт сразу отдаёшь бригадиру, он держит у себя.", "document_retention"),
+        ("Хозяйка паспорт забрала и уже полгода не отдаёт.", "document_retention"),
+        ("Эмгек акы 6 айдан кийин берилет.", "wage_withholding"),
+        ("Первые 2 месяца не платят, пока долг не закроешь.", "wage_withholding"),
+    ],
+)
+def test_still_stated(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign in check_text(text, catalogue).indicator_ids

@@ -51,6 +51,13 @@ def _sentence(folded: str, start: int, end: int) -> str:
     return folded[lo + cut : tail.start() if tail else min(len(folded), end + _SENTENCE_WINDOW)]
 
 
+def asks(folded: str, end: int) -> bool:
+    """Whether the sentence around `end` is a question («паспортумду алып коюшабы?»): someone
+    asking whether a sign holds does not state it."""
+    tail = _SENTENCE_END.search(folded, end, min(len(folded), end + _SENTENCE_WINDOW))
+    return tail is not None and tail.group() == "?"
+
+
 def sentence_of(folded: str, index_map: Sequence[int], span: Span) -> str:
     """The folded sentence around a span of the original text (the map is monotonic)."""
     lo = bisect_left(index_map, span.start)
@@ -75,6 +82,8 @@ def match_patterns(
             if m.end() == m.start():
                 continue
             span = _to_orig(index_map, m.start(), m.end())
+            if asks(folded, m.end()):
+                continue  # a question, not a statement: found neither way
             if ind.unless:
                 sentence = _sentence(folded, m.start(), m.end())
                 if any(u.search(sentence) is not None for u in ind.unless):

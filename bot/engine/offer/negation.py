@@ -40,6 +40,7 @@ class Negation:
     self_holder: tuple[tuple[str, ...], ...] = ()  # «у вас», «өзүңүздө»: the worker keeps it
     verb: re.Pattern[str] | None = None  # Kyrgyz negative verb; group 1 is the positive stem
     warn: re.Pattern[str] | None = None  # a warning that quotes a sign («— это мошенники»)
+    back: tuple[tuple[str, ...], ...] = ()  # «…, у нас такого нет»: reaches over a comma
 
     @classmethod
     def from_data(cls, data: Any, where: str = "indicators.yml: negation") -> Negation:
@@ -70,13 +71,14 @@ class Negation:
             self_holder=tuple(tuple(p.split()) for p in words("self")),
             verb=compiled,
             warn=_any_word_start(words("warn")),
+            back=tuple(tuple(p.split()) for p in words("back")),
         )
 
     def fingerprint(self) -> str:
         """The cues in a stable order (a frozenset's order changes from process to process)."""
         parts = [sorted(self.before), sorted(self.after), sorted(self.not_after)]
         parts += [sorted(self.soft), sorted(self.self_holder)]
-        parts += [[self.warn.pattern if self.warn else ""]]
+        parts += [[self.warn.pattern if self.warn else ""], sorted(self.back)]
         return repr((parts, self.verb.pattern if self.verb else None))
 
     @property
@@ -125,6 +127,9 @@ class Negation:
             if self.verb is not None and (m := self.verb.fullmatch(words[i])):
                 found.append((i, m.group(1)))
         for i in range(last + 1, min(len(words), last + 1 + POST_WINDOW)):
+            if any(tuple(words[i : i + len(p)]) == p for p in self.back):
+                found.append((i, ""))
+                continue
             if not any(tuple(words[i : i + len(p)]) == p for p in self.after):
                 continue
             between = folded[tokens[last][1] : tokens[i][0]]
