@@ -29,7 +29,12 @@ _ORG_RE = re.compile(rf"(?:(?P<legal>{_LEGAL})\s?(?:{_QUOTED}|(?P<bare>{_BARE}))
 # A name before its legal form («Yıldız Tekstil Ltd.», «Golden Lotus Group»), or after a word
 # for company («компания Ак-Жол Курулуш», «Компаниянын аты — Nur Logistics»).
 _NAMED_ORG = re.compile(
-    rf"(?P<name>{_BARE})\s(?:Ltd\.?|LLC|GmbH|Inc\.?|Group|Company|Corporation|Holding|A\.Ş\.)"
+    rf"(?P<name>{_BARE})\s(?:Ltd\.?|LLC|GmbH|Inc\.?|Co(?!\w)\.?|Group|Company|Corporation|Holding|A\.Ş\.)"
+    # «Работодатель: Daesan Agro Co.», «Иш берүүчү: Morava Plast».
+    rf"|(?:[Рр]аботодатель|[Ии]ш берүүчү|[Ee]mployer)\s?[:—–-]\s?(?P<label>{_BARE})"
+    # The state's own Centre for Employment Abroad is a named, findable agency.
+    r"|(?P<centre>(?i:центр\w{0,3} занятости|жумушка орноштуруу борбор\w{0,5}"
+    r"|жумуш менен камсыз кылуу борбор\w{0,5}))"
     rf"|(?:[Кк]омпани\w{{0,4}}|[Фф]ирм\w{{0,3}}|[Кк]омпаниянын аты|[Ff]irma\w{{0,3}})"
     rf"[\s:—–-]{{1,4}}(?P<after>{_BARE})"
     rf"|(?P<before>{_BARE})\s(?:чарбас|компанияс|фирмас|ишканас)\w{{0,4}}"
@@ -82,6 +87,7 @@ def _organisations(text: str) -> list[Entity]:
         around = text[max(0, m.start() - 40) : m.end() + 40]
         kind = "agency" if _AGENCY_HINT.search(around) else "employer"
         name = m["name"] or m["after"] or m["before"] or m["lower"] or m["single"] or ""
+        name = name or m["label"] or m["centre"] or ""
         found.append(Entity(kind, name.strip(), m.start(), m.end()))
     return found
 

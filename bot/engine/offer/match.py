@@ -13,6 +13,7 @@ from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue, Indicator
 from bot.engine.offer.negation import Negation
 from bot.engine.offer.patterns import Finder
+from bot.engine.text.clauses import clauses
 
 MAX_EVIDENCE = 3
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -32,6 +33,14 @@ _CALL_TO_PERSON = re.compile(
 _CHAT_TURN = re.compile(
     r"^[ \t]*(—|\[?\d{1,2}:\d{2}\]?[ \t]*[\w.]{1,20}(?: [\w.]{1,20})?:)[ \t]*\w",
     re.MULTILINE,
+)
+
+
+# A street address: an employer that can be found, even if its name was not recognised.
+_ADDRESS = re.compile(
+    r"\b(?:ул\.|улиц|пр\.|просп|пер\.|переул|бульв|шоссе|мкр|микрорайон|көч\.|кочосу|көчөсү|"
+    r"street|str\.|офис)",
+    re.IGNORECASE,
 )
 
 
@@ -166,6 +175,17 @@ def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
     # A chat retold line by line («— …», «[14:32] Канат: …»): the offer comes from a person.
     turns = list(_CHAT_TURN.finditer(text))
     return [Span(turns[1].start(1), turns[1].end(1))] if len(turns) >= 2 else []
+
+
+def nobody_named(text: str, entities: Sequence[Entity]) -> list[Span]:
+    """No company, website or address at all: the first words, where a company would be.
+
+    Only worth saying next to another warning sign (an information post names no employer
+    and needs none), so the check adds it after the others."""
+    if any(e.entity in ("employer", "agency", "url", "email") for e in entities):
+        return []
+    first = next(iter(clauses(text)), None)
+    return [Span(first.start, first.end)] if first and not _ADDRESS.search(text) else []
 
 
 def home_country(facts: Facts) -> str | None:

@@ -16,6 +16,7 @@ from bot.engine.offer.match import (
     agency_rule,
     employer_rule,
     match_patterns,
+    nobody_named,
     pay_rule,
     reassured,
     sentence_of,
@@ -99,6 +100,24 @@ def _find(
     return spans, resolved or (not spans and reassured(ind, folded))
 
 
+def _finding(ind: Indicator, lang: str, evidence: Sequence[Evidence]) -> Finding:
+    return Finding(
+        ind.id, ind.severity, ind.name[lang], ind.explanation[lang], ind.advice[lang],
+        tuple(evidence),
+    )  # fmt: skip
+
+
+def _unnamed(
+    catalogue: Catalogue, text: str, facts: Facts, findings: Sequence[Finding], lang: str
+) -> list[Finding]:
+    """Next to another warning sign, an offer naming nobody at all has a vague employer."""
+    ind = next((i for i in catalogue.indicators if i.rule == "no_named_employer"), None)
+    if ind is None or not findings or any(f.id == ind.id for f in findings):
+        return []
+    spans = nobody_named(text, facts.entities)
+    return [_finding(ind, lang, [_quote(text, s) for s in spans])] if spans else []
+
+
 def _cancelled(ind: Indicator, clause: str) -> bool:
     folded = fold(clause)
     return any(u.search(folded) is not None for u in ind.unless)
@@ -164,18 +183,10 @@ def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
             evidence += _answered(case, q, catalogue, lang)
             resolved = True
         if evidence:
-            findings.append(
-                Finding(
-                    ind.id,
-                    ind.severity,
-                    ind.name[lang],
-                    ind.explanation[lang],
-                    ind.advice[lang],
-                    tuple(evidence),
-                )
-            )
+            findings.append(_finding(ind, lang, evidence))
         elif q and not resolved and (facts.country or "") not in q.skip_countries:
             questions.append((q.priority, AskedQuestion(q.id, q.text[lang], (ind.id,))))
+    findings += _unnamed(catalogue, text, facts, findings, lang)
     severities = [f.severity for f in findings]
     level = risk_level(severities, catalogue.policy.rules)
     order = {s: i for i, s in enumerate(("critical", "high", "medium"))}
