@@ -212,3 +212,18 @@ def test_very_long_text_is_assessed(catalogue: Catalogue) -> None:
     text = (HONEST_RU + " ") * 600 + RUSSIAN_SCAM
     result = check_text(text, catalogue)
     assert result.risk_level in ("low", "medium", "high", "critical")
+
+
+@pytest.mark.parametrize(
+    ("text", "far_above"),
+    [
+        ("Туркияга кафеге официант, 2000 доллар айлык, тажрыйба кереги жок.", True),
+        ("Туркияга кафеге официант, 2000 доллар айлык, тажрыйбасы бар адам.", False),
+        ("В Казани грузчики, 300 000 руб в месяц, опыт не нужен.", True),  # the city's country
+        ("UAE, kuryer, 5000$ aylyk, tajryyba kerek emes.", True),
+    ],
+)
+def test_pay_far_above_with_no_experience_needed(
+    catalogue: Catalogue, text: str, far_above: bool
+) -> None:
+    assert ("unrealistic_pay" in check_text(text, catalogue).indicator_ids) is far_above

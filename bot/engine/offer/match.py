@@ -120,11 +120,11 @@ def pay_rule(
     catalogue: Catalogue, facts: Facts, folded: str, index_map: Sequence[int]
 ) -> list[Span]:
     """Pay far above the reference for the destination and sector."""
-    country = facts.country
+    country = home_country(facts)
     ref = catalogue.wages.reference(country, facts.sector)
     if ref is None:
         return []
-    limit = ref.high * catalogue.wages.factor
+    limit = catalogue.wages.limit(ref, folded)
     spans = []
     for money in facts.monies:
         usd = catalogue.wages.monthly_usd(money, _HOME_CURRENCY.get(country or ""))

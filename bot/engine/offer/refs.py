@@ -10,6 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.engine.extract.money import Money
+from bot.engine.text.language import fold
 
 
 class CatalogueError(ValueError):
@@ -36,6 +37,9 @@ class WageTable:
     rates: Mapping[str, float]
     per_month: Mapping[str, float]
     factor: float
+    # Pay for a job "with no experience needed" is far above at a lower multiple of the top.
+    factor_no_experience: float = 0.0
+    no_experience: re.Pattern[str] | None = None
 
     @classmethod
     def from_data(cls, data: Mapping[str, Any]) -> WageTable:
@@ -66,7 +70,15 @@ class WageTable:
             rates={str(k): float(v) for k, v in rates.items()},
             per_month={str(k): float(v) for k, v in (data.get("per_month") or {}).items()},
             factor=float(data.get("factor", 2.0)),
+            factor_no_experience=float(data.get("factor_no_experience") or 0.0),
+            no_experience=_words(data.get("no_experience"), "wages.yml: no_experience"),
         )
+
+    def limit(self, ref: WageRef, folded: str) -> float:
+        """Monthly US dollars above which pay is far above `ref` for this (folded) offer."""
+        easy = self.no_experience is not None and self.no_experience.search(folded)
+        factor = self.factor_no_experience if easy and self.factor_no_experience else self.factor
+        return ref.high * factor
 
     def reference(self, country: str | None, sector: str | None) -> WageRef | None:
         """The most specific reference: country+sector, then country, then the fallback."""
@@ -121,3 +133,13 @@ class AgencyRegistry:
         if found is None or found[1] < self.threshold:
             return None
         return self.names[found[2]]
+
+
+def _words(data: Any, where: str) -> re.Pattern[str] | None:
+    """A list of phrases (folded like offers) as one regex at word starts; None if absent."""
+    if data is None:
+        return None
+    if not isinstance(data, list) or not all(isinstance(w, str) and w.strip() for w in data):
+        raise CatalogueError(f"{where}: expected a list of phrases")
+    phrases = "|".join(re.escape(fold(w).strip()).replace(r"\ ", r"\s+") for w in data)
+    return re.compile(rf"(?<!\w)(?:{phrases})")
