@@ -106,3 +106,14 @@ def test_named_but_not_offered(catalogue: Catalogue, text: str, sign: str) -> No
 )
 def test_still_stated(catalogue: Catalogue, text: str, sign: str) -> None:
     assert sign in check_text(text, catalogue).indicator_ids
+
+
+def test_a_kyrgyz_noun_in_ma_is_not_a_negative_verb(catalogue: Catalogue) -> None:
+    """«жумасына» (weekly) had read as «жу-ма-с», a negative verb, and denied the sign."""
+    text = "Жатаканадан сыртка жалгыз чыгууга уруксат жок, базарга жумасына бир жолу барасыздар."
+    assert "restricted_movement" in check_text(text, catalogue).indicator_ids
+
+
+def test_a_question_is_not_read_as_an_offer_by_the_model(catalogue: Catalogue) -> None:
+    text = "— Сколько стоит ваша услуга? — Для работника бесплатно."
+    assert "worker_pays_fee" not in check_text(text, catalogue).indicator_ids

@@ -74,6 +74,11 @@ def sentence_of(folded: str, index_map: Sequence[int], span: Span) -> str:
     return _sentence(folded, lo, max(lo, hi))
 
 
+def asks_at(folded: str, index_map: Sequence[int], span: Span) -> bool:
+    """`asks` for a span of the original text."""
+    return asks(folded, bisect_left(index_map, span.end))
+
+
 def _to_orig(index_map: Sequence[int], start: int, end: int) -> Span:
     return Span(index_map[start], index_map[max(start, end - 1)] + 1)
 

@@ -14,6 +14,7 @@ from bot.engine.offer.match import (
     MAX_EVIDENCE,
     Span,
     agency_rule,
+    asks_at,
     employer_rule,
     match_patterns,
     nobody_named,
@@ -87,13 +88,14 @@ def _find(
     allowed = not ind.learned_countries or country in ind.learned_countries
     if not spans and ind.id in learned and country not in skip and allowed:
         # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
-        # A negated pattern does not: «чыгууга уруксат жок» denies a pattern yet states the
-        # sign, and a missed restriction is worse than a question too many.
+        # A negated pattern does not: a loose pattern is "denied" by a cue the sign needs
+        # («эч нерсе айтпа» at the consulate), and a missed sign is worse than a false alarm.
         kept = [
             sp
             for sp in learned[ind.id]
             if not _cancelled(ind, text[sp.start : sp.end])
             and not catalogue.negation.warns(sentence_of(folded, index_map, sp))
+            and not asks_at(folded, index_map, sp)
         ]
         resolved = resolved or len(kept) < len(learned[ind.id])
         spans = kept
