@@ -93,6 +93,8 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_inbound_at: Mapped[datetime | None] = mapped_column()
+    # When the person used /forget; `forgetting.finish` then cuts the row from them.
+    forgotten_at: Mapped[datetime | None] = mapped_column()
 
 
 class Message(Base):
@@ -119,6 +121,7 @@ class InboundSeen(Base):
     __tablename__ = "inbound_seen"
 
     channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # A SHA-256 of the platform's id, never the id (messages.seen_key says why).
     external_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     conversation_id: Mapped[int | None] = mapped_column(
         ForeignKey("conversations.id", ondelete="SET NULL")
