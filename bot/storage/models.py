@@ -80,7 +80,11 @@ class Conversation(Base):
     """One chat; its row is also the lock that keeps its messages in order."""
 
     __tablename__ = "conversations"
-    __table_args__ = (UniqueConstraint("channel", "chat_id"), NEVER_REUSE_IDS)
+    __table_args__ = (
+        UniqueConstraint("channel", "chat_id"),
+        Index("ix_conversations_forgotten_at", "forgotten_at"),  # the sender's sweep
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(32))

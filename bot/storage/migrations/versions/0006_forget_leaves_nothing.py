@@ -30,6 +30,7 @@ SEEN = sa.table(
 def upgrade() -> None:
     with op.batch_alter_table("conversations") as batch:
         batch.add_column(sa.Column("forgotten_at", sa.DateTime(timezone=True), nullable=True))
+        batch.create_index("ix_conversations_forgotten_at", ["forgotten_at"])
     with op.batch_alter_table("content_unanswered") as batch:
         batch.add_column(sa.Column("conversation_id", sa.Integer(), nullable=True))
         batch.create_index("ix_content_unanswered_conversation_id", ["conversation_id"])
@@ -51,4 +52,5 @@ def downgrade() -> None:
         batch.drop_index("ix_content_unanswered_conversation_id")
         batch.drop_column("conversation_id")
     with op.batch_alter_table("conversations") as batch:
+        batch.drop_index("ix_conversations_forgotten_at")
         batch.drop_column("forgotten_at")
