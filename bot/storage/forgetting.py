@@ -1,13 +1,13 @@
 """The person's /forget, in two steps: at once, and once the confirmation has gone out.
 
-At once (`wipe`): the transcript, replies, dedupe ids, unanswered questions, the user row and
-the state go. The conversation row keeps its chat id for a while, so that the confirmation can
-be delivered and a web chat can still fetch it.
+At once (`wipe`): the transcript, replies, dedupe ids, unanswered questions and the state go.
+The conversation row keeps its chat id for a while, so that the confirmation can be delivered
+and a web chat can still fetch it.
 
 Afterwards (`finish`): whatever was written meanwhile goes too, and the row is cut from the
-person: a placeholder chat id, no user. The row itself stays, because handoff tombstones and
-the audit log point at its id; that id now names nobody. The person's next message starts a
-new conversation.
+person: a placeholder chat id, and the user row deleted. The row itself stays, because handoff
+tombstones and the audit log point at its id; that id now names nobody. The person's next
+message starts a new conversation.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
@@ -89,6 +89,11 @@ async def _delete_traces(session: AsyncSession, conversation: Conversation, *, s
     await session.execute(
         delete(UnansweredQuestion).where(UnansweredQuestion.conversation_id == cid)
     )
-    if conversation.user_id is not None:
+    if conversation.user_id is None:
+        return
+    if seen:  # the user row stays linked until `finish`, or a next message would add another
+        user = update(User).where(User.id == conversation.user_id)
+        await session.execute(user.values(language=None))
+    else:
         user_id, conversation.user_id = conversation.user_id, None
         await session.execute(delete(User).where(User.id == user_id))

@@ -117,11 +117,16 @@ async def test_issue_18_forget_waits_for_the_confirmation_and_a_web_chat_to_fetc
     assert await outbox.finish_forgotten(utcnow()) == 0  # within the grace: still fetchable
     async with db.transaction() as s:
         assert await conversations.find(s, key=KEY) is not None
+    # Writing again within the grace adds nothing that outlives the cut (no second user row).
+    await svc.receive(say(4, QUESTION))
+    assert await outbox.finish_forgotten(utcnow() + timedelta(minutes=5)) == 0  # reply unsent
+    await deliver_everything(outbox)
     # The sender's sweep (each round, at most every 30 s) does the same once it is due.
     assert await outbox.sweep_forgotten(utcnow()) == 0
     assert await outbox.sweep_forgotten(utcnow() + timedelta(minutes=5)) == 1
     async with db.transaction() as s:
         assert await conversations.find(s, key=KEY) is None
+    assert await traces(db) == {}
 
 
 def test_issue_18_anonymise_strips_russian_and_kyrgyz_names_and_numbers() -> None:
