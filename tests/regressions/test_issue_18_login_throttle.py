@@ -9,10 +9,12 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
+from sqlalchemy import func, select
 
 from bot.services.staff import LoginResult, StaffService
 from bot.settings.operators import OperatorsSettings
 from bot.storage.database import Database
+from bot.storage.staff import LoginAttempt
 
 PASSWORD = "correct-horse-battery"
 SETTINGS = OperatorsSettings(login_max_failures=5, login_window_seconds=900)
@@ -85,6 +87,9 @@ async def test_issue_18_concurrent_wrong_logins_are_all_counted(db: Database) ->
     assert len(checked) <= SETTINGS.login_max_failures
     assert len(hasher.checks) == len(checked)  # the refused ones were never checked
     assert all(r == LoginResult.THROTTLED for r, _ in results if r != LoginResult.BAD)
+    async with db.transaction() as s:  # every checked failure is on record, nothing else
+        rows = await s.scalar(select(func.count()).select_from(LoginAttempt))
+    assert rows == len(checked)
     assert (await staff.login("ann", PASSWORD, "198.51.100.7"))[0] == LoginResult.OK
 
 
