@@ -17,7 +17,7 @@ from bot.services.locks import KeyedLocks
 from bot.services.operators.escalation import Escalations, TurnEffect
 from bot.services.turn import HELD, Outcome, Turn, before_numbers, fell_to_fallback
 from bot.storage import content as content_rows
-from bot.storage import conversations, messages, outbox
+from bot.storage import conversations, forgetting, messages, outbox
 from bot.storage.database import Database
 from bot.storage.models import Conversation
 from bot.types import ConversationStatus, Reply, UserMessage
@@ -118,9 +118,9 @@ class ConversationService:
         """Mark the message seen and keep it, unless it asked to forget everything."""
         message, conv = turn.message, turn.conv
         if turn.forgets:
-            await conversations.wipe(session, conversation=conv)
+            await forgetting.wipe(session, conversation=conv)
             turn.status = ConversationStatus.BOT
-        # Even after /forget the id is kept (it holds nothing personal): a redelivered
+        # Even after /forget the id is kept (a hash, nothing personal): a redelivered
         # update must not run the deletion's confirmation twice.
         await messages.mark_seen(
             session,
@@ -140,7 +140,10 @@ class ConversationService:
         )
         if fell_to_fallback(turn.before, turn.result.state, turn.result.events):
             await content_rows.record_unanswered(  # for the editors' work list
-                session, text=anonymise(message.text), language=turn.result.state.language
+                session,
+                text=anonymise(message.text),
+                language=turn.result.state.language,
+                conversation_id=conv.id,
             )
 
     async def _escalate(self, session: AsyncSession, turn: Turn) -> TurnEffect:

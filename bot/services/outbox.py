@@ -7,14 +7,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import utcnow
+from bot.storage import forgetting, receipts
 from bot.storage import outbox as rows
-from bot.storage import receipts
 from bot.storage.database import Database
 from bot.types import Reply
 
 # Platforms that take free-form messages only for a while after the user last wrote
 # (WhatsApp's customer-service window); after it only pre-approved templates go through.
 REPLY_WINDOWS = {"whatsapp": timedelta(hours=24)}
+# After /forget a chat is cut from its person once nothing is left to send, and this long
+# after the /forget: a web chat fetches the confirmation from the database meanwhile.
+FORGET_GRACE = timedelta(minutes=2)
+SWEEP_EVERY = timedelta(seconds=30)
 
 
 def window_open(channel: str, last_inbound_at: datetime | None, now: datetime) -> bool:
@@ -57,6 +61,24 @@ class OutboxService:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._next_sweep: datetime | None = None
+
+    async def sweep_forgotten(self, now: datetime | None = None) -> int:
+        """`finish_forgotten`, at most every SWEEP_EVERY (the sender calls it each round)."""
+        now = now or utcnow()
+        if self._next_sweep is not None and now < self._next_sweep:
+            return 0
+        self._next_sweep = now + SWEEP_EVERY
+        return await self.finish_forgotten(now)
+
+    async def finish_forgotten(self, now: datetime | None = None) -> int:
+        """Cut forgotten chats whose confirmation is out from their people; how many."""
+        async with self.db.transaction() as session:
+            due = await forgetting.due(session, before=(now or utcnow()) - FORGET_GRACE)
+        for conversation_id in due:
+            async with self.db.transaction() as session:
+                await forgetting.finish(session, conversation_id=conversation_id)
+        return len(due)
 
     async def claim(
         self, *, channels: Collection[str], lease: timedelta, limit: int

@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
+from bot.services.login_gate import LoginGate
+from bot.services.passwords import Passwords
 from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, staff
 from bot.storage.database import Database
@@ -64,6 +65,8 @@ class StaffService:
         self.secret = secret
         self.clock = clock
         self.hasher = hasher
+        self.passwords = Passwords(hasher)
+        self.gate = LoginGate(db, settings)
 
     def _hash_token(self, token: str) -> str:
         return hmac.new(self.secret, token.encode(), hashlib.sha256).hexdigest()
@@ -71,6 +74,7 @@ class StaffService:
     async def add(self, username: str, password: str, role: str) -> int:
         """Create an account; raises StaffError for a taken name, bad role or short password."""
         _check_password(password)
+        password_hash = await self.passwords.hash(password)
         if not username or len(username) > 64 or not username.isprintable():
             raise StaffError("a user name is 1–64 printable characters")
         async with self.db.transaction() as session:
@@ -78,7 +82,7 @@ class StaffService:
                 raise StaffError(f"user {username!r} exists already")
             try:
                 user = await staff.add(
-                    session, username=username, password_hash=self.hasher.hash(password), role=role
+                    session, username=username, password_hash=password_hash, role=role
                 )
             except ValueError as exc:
                 raise StaffError(str(exc)) from None
@@ -87,9 +91,10 @@ class StaffService:
     async def set_password(self, username: str, password: str) -> None:
         """Change a password and end every session of that user."""
         _check_password(password)
+        password_hash = await self.passwords.hash(password)
         async with self.db.transaction() as session:
             user = await _existing(session, username)
-            user.password_hash = self.hasher.hash(password)
+            user.password_hash = password_hash
             await staff.drop_sessions(session, user_id=user.id)
 
     async def disable(self, username: str) -> None:
@@ -103,25 +108,38 @@ class StaffService:
     async def login(
         self, username: str, password: str, address: str
     ) -> tuple[LoginResult, str | None]:
-        """Check a login; on success a new session token for the cookie."""
+        """Check a login; on success a new session token for the cookie.
+
+        A refused or failed attempt leaves its row behind, which throttles this name from
+        this address only (`LoginGate`); the check itself runs in a worker thread.
+        """
         now = self.clock()
-        window = now - timedelta(seconds=self.settings.login_window_seconds)
-        limit = self.settings.login_max_failures
+        if await self.gate.enter(username, address, now) is None:
+            return LoginResult.THROTTLED, None
         async with self.db.transaction() as session:
-            by_user, by_address = await staff.failures_since(
-                session, username=username, address=address, since=window
-            )
-            if by_user >= limit or by_address >= limit * 4:
-                return LoginResult.THROTTLED, None
             user = await staff.by_name(session, username=username)
-            if not _verify(self.hasher, user.password_hash if user else _DUMMY_HASH, password):
-                user = None
-            if user is None or not user.active:
-                await staff.add_failure(session, username=username, address=address, at=now)
-                return LoginResult.BAD, None
-            if self.hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = self.hasher.hash(password)
-            await staff.forget_failures(session, username=username, before=window)
+            stored = user.password_hash if user is not None and user.active else None
+        # An unknown or disabled name is checked against a dummy, so it costs the same time.
+        matches = await self.passwords.verify(stored or _DUMMY_HASH, password)
+        if stored is None or not matches:
+            return LoginResult.BAD, None
+        rehashed = (
+            await self.passwords.hash(password) if self.passwords.needs_rehash(stored) else None
+        )
+        token = await self._open_session(username, address, stored, rehashed, now)
+        return (LoginResult.OK, token) if token else (LoginResult.BAD, None)
+
+    async def _open_session(
+        self, username: str, address: str, checked: str, rehashed: str | None, now: datetime
+    ) -> str | None:
+        """A new session for a user whose password just matched `checked`, if still so."""
+        async with self.db.transaction() as session:
+            user = await staff.by_name(session, username=username)
+            if user is None or not user.active or user.password_hash != checked:
+                return None  # disabled or changed while the password was being checked
+            if rehashed is not None:
+                user.password_hash = rehashed
+            await self.gate.passed(session, username=username, address=address, now=now)
             await staff.drop_expired(session, now=now)
             token = secrets.token_urlsafe(32)
             await staff.add_session(
@@ -134,7 +152,7 @@ class StaffService:
             user.last_login_at = now
             user.presence = "online"
             await audit.record(session, staff_id=user.id, username=user.username, action="login")
-        return LoginResult.OK, token
+        return token
 
     async def resolve(self, token: str) -> Staff | None:
         """The staff member of a session cookie, if the session is live."""
@@ -172,13 +190,6 @@ class StaffService:
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise StaffError(f"a password has at least {MIN_PASSWORD} characters")
-
-
-def _verify(hasher: PasswordHasher, password_hash: str, password: str) -> bool:
-    try:
-        return hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 async def _existing(session: AsyncSession, username: str) -> staff.StaffUser:

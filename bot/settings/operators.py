@@ -40,7 +40,7 @@ class OperatorsSettings(BaseModel):
 
     timezone: str = "Asia/Bishkek"
     hours: tuple[HoursRule, ...] = (WEEKDAYS_9_TO_18,)
-    login_max_failures: int = Field(default=5, ge=1)  # per name and per address, in the window
+    login_max_failures: int = Field(default=5, ge=1)  # per name from one address, in the window
     login_window_seconds: int = Field(default=900, ge=10)
     session_hours: float = Field(default=12.0, gt=0)
     live_stream_seconds: float = Field(default=15.0, gt=0, le=300)  # one SSE response, then retry

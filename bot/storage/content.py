@@ -46,16 +46,24 @@ class ContentRevision(Base):
 
 
 class UnansweredQuestion(Base):
-    """A user text that fell to the fallback, stored without personal data."""
+    """A user text that fell to the fallback, stored without personal data.
+
+    `conversation_id` (no foreign key, like the audit log's) lets the person's /forget
+    delete their questions too.
+    """
 
     __tablename__ = "content_unanswered"
-    __table_args__ = (Index("ix_content_unanswered_status", "status"),)
+    __table_args__ = (
+        Index("ix_content_unanswered_status", "status"),
+        Index("ix_content_unanswered_conversation_id", "conversation_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     status: Mapped[str] = mapped_column(String(16), default="open")  # open | added | dismissed
+    conversation_id: Mapped[int | None] = mapped_column(Integer)
 
 
 async def documents(session: AsyncSession) -> Sequence[ContentDocument]:
@@ -82,9 +90,13 @@ async def next_number(session: AsyncSession, document: str) -> int:
     return max(numbers.all(), default=0) + 1
 
 
-async def record_unanswered(session: AsyncSession, *, text: str, language: str | None) -> None:
+async def record_unanswered(
+    session: AsyncSession, *, text: str, language: str | None, conversation_id: int | None = None
+) -> None:
     """Keep an (already anonymised) text for the editors' work list."""
-    session.add(UnansweredQuestion(text=text[:1000], language=language))
+    session.add(
+        UnansweredQuestion(text=text[:1000], language=language, conversation_id=conversation_id)
+    )
 
 
 async def open_unanswered(session: AsyncSession, limit: int = 500) -> Sequence[UnansweredQuestion]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
-from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User
+from bot.storage.models import Conversation, User
 from bot.types import ConversationKey
 
 
@@ -93,23 +93,3 @@ def save_turn(
     conversation.turns = conversation.turns + 1
     conversation.updated_at = utcnow()
     conversation.last_inbound_at = inbound_at
-
-
-async def wipe(session: AsyncSession, *, conversation: Conversation) -> None:
-    """Delete what is stored about a chat (the user's `/forget`).
-
-    The transcript, undelivered and delivered replies, dedupe ids and state go; the bare row
-    (channel and chat id) stays so the confirmation can still be delivered.
-    """
-    cid = conversation.id
-    await session.execute(delete(Message).where(Message.conversation_id == cid))
-    await session.execute(delete(OutboxRow).where(OutboxRow.conversation_id == cid))
-    await session.execute(delete(InboundSeen).where(InboundSeen.conversation_id == cid))
-    if conversation.user_id is not None:
-        await session.execute(
-            update(User).where(User.id == conversation.user_id).values(language=None)
-        )
-    conversation.state = {}
-    conversation.language = None
-    conversation.status = "bot"
-    conversation.turns = 0

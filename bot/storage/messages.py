@@ -1,7 +1,12 @@
-"""The transcript and the dedupe table of inbound ids."""
+"""The transcript and the dedupe table of inbound ids.
+
+The dedupe table keeps a SHA-256 of each platform message id, never the id itself: a WhatsApp
+message id carries the sender's phone number, and the row outlives the person's /forget.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,9 +17,14 @@ from bot.clock import utcnow
 from bot.storage.models import InboundSeen, Message
 
 
+def seen_key(external_id: str) -> str:
+    """What the dedupe table stores for a platform message id."""
+    return hashlib.sha256(external_id.encode()).hexdigest()
+
+
 async def already_seen(session: AsyncSession, *, channel: str, external_id: str) -> bool:
     """True when this inbound message was handled before."""
-    found = await session.get(InboundSeen, (channel, external_id))
+    found = await session.get(InboundSeen, (channel, seen_key(external_id)))
     return found is not None
 
 
@@ -25,7 +35,7 @@ async def mark_seen(
     session.add(
         InboundSeen(
             channel=channel,
-            external_id=external_id,
+            external_id=seen_key(external_id),
             conversation_id=conversation_id,
             seen_at=utcnow(),
         )

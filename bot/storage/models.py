@@ -80,7 +80,11 @@ class Conversation(Base):
     """One chat; its row is also the lock that keeps its messages in order."""
 
     __tablename__ = "conversations"
-    __table_args__ = (UniqueConstraint("channel", "chat_id"), NEVER_REUSE_IDS)
+    __table_args__ = (
+        UniqueConstraint("channel", "chat_id"),
+        Index("ix_conversations_forgotten_at", "forgotten_at"),  # the sender's sweep
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     channel: Mapped[str] = mapped_column(String(32))
@@ -93,6 +97,8 @@ class Conversation(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_inbound_at: Mapped[datetime | None] = mapped_column()
+    # When the person used /forget; `forgetting.finish` then cuts the row from them.
+    forgotten_at: Mapped[datetime | None] = mapped_column()
 
 
 class Message(Base):
@@ -119,6 +125,7 @@ class InboundSeen(Base):
     __tablename__ = "inbound_seen"
 
     channel: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # A SHA-256 of the platform's id, never the id (messages.seen_key says why).
     external_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     conversation_id: Mapped[int | None] = mapped_column(
         ForeignKey("conversations.id", ondelete="SET NULL")

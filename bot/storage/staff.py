@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, delete, func, select
+from sqlalchemy import Boolean, ForeignKey, Index, String, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -43,7 +43,11 @@ class StaffSession(Base):
 
 
 class LoginAttempt(Base):
-    """A failed login, counted per name and per address for throttling."""
+    """A login attempt being checked, or one that failed: counted per name and address.
+
+    Queries are in `login_attempts.py`; a row is written before the password is checked, so
+    concurrent attempts see each other (see there).
+    """
 
     __tablename__ = "login_attempts"
     __table_args__ = (
@@ -138,30 +142,3 @@ async def drop_sessions(
 async def drop_expired(session: AsyncSession, *, now: datetime) -> None:
     """Forget sessions that ran out (they are refused anyway; this keeps the table small)."""
     await session.execute(delete(StaffSession).where(StaffSession.expires_at <= now))
-
-
-async def add_failure(session: AsyncSession, *, username: str, address: str, at: datetime) -> None:
-    session.add(LoginAttempt(username=username[:64], address=address[:64], at=at))
-
-
-async def failures_since(
-    session: AsyncSession, *, username: str, address: str, since: datetime
-) -> tuple[int, int]:
-    """Failed logins since a time: for this name, and from this address."""
-    by_user = await session.scalar(
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(LoginAttempt.username == username[:64], LoginAttempt.at > since)
-    )
-    by_address = await session.scalar(
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(LoginAttempt.address == address[:64], LoginAttempt.at > since)
-    )
-    return int(by_user or 0), int(by_address or 0)
-
-
-async def forget_failures(session: AsyncSession, *, username: str, before: datetime) -> None:
-    """Clear a name's failures after a good login, and old rows of everyone."""
-    await session.execute(delete(LoginAttempt).where(LoginAttempt.username == username[:64]))
-    await session.execute(delete(LoginAttempt).where(LoginAttempt.at < before))

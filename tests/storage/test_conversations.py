@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import func, select
 
 from bot.clock import utcnow
-from bot.storage import conversations, messages, migrate, outbox
+from bot.storage import conversations, forgetting, messages, migrate, outbox
 from bot.storage.database import Database
 from bot.storage.models import InboundSeen, Message, User
 from bot.types import ConversationKey
@@ -68,7 +68,7 @@ async def test_wipe_removes_transcript_outbox_and_seen_ids(db: Database) -> None
         )
     async with db.transaction() as s:
         conv = await conversations.lock_conversation(s, key=KEY)
-        await conversations.wipe(s, conversation=conv)
+        await forgetting.wipe(s, conversation=conv, now=utcnow())
     async with db.transaction() as s:
         left = [
             await s.scalar(select(func.count()).select_from(table))

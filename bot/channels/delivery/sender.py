@@ -172,6 +172,7 @@ class Sender:
         while True:
             try:
                 await self.run_once()
+                await self.outbox.sweep_forgotten()  # /forget's last step, after delivery
                 await self._sleep()
             except asyncio.CancelledError:
                 raise

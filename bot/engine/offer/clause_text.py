@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
 from bot.engine.offer.negation import PRE_WINDOW, Negation
 from bot.engine.text.ky_stem import stem
 from bot.engine.text.language import fold
+from bot.engine.text.morph import morph
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    import pymorphy3  # loaded once: about 0.1 s and 15 MB of dictionaries
-
-    return pymorphy3.MorphAnalyzer()
 
 
 @lru_cache(maxsize=131072)
@@ -32,7 +25,7 @@ def lemma(word: str) -> str:
     if word.isdigit():
         return "_num"
     if len(word) > 2:
-        parse = _morph().parse(word)[0]
+        parse = morph().parse(word)[0]
         if parse.is_known:
             return str(parse.normal_form).replace("ё", "е")
     return stem(word)

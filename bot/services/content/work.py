@@ -12,6 +12,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from bot.engine.text.names import strip_names
+
 _PERSONAL = (
     (re.compile(r"https?://\S+|www\.\S+", re.I), "[ссылка]"),
     (re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"), "[email]"),
@@ -22,10 +24,10 @@ _PERSONAL = (
 
 
 def anonymise(text: str) -> str:
-    """The text without phone numbers, @handles, emails, links or long digit runs."""
+    """The text without phone numbers, @handles, emails, links, long digit runs or names."""
     for pattern, mark in _PERSONAL:
         text = pattern.sub(mark, text)
-    return " ".join(text.split())[:1000]
+    return " ".join(strip_names(text).split())[:1000]
 
 
 @dataclass(frozen=True, slots=True)
