@@ -9,22 +9,14 @@ from typing import Any
 from bot.engine.extract.facts import Facts, extract_facts
 from bot.engine.offer.case import AskedQuestion, Assessment, Evidence, Finding, OfferCase
 from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.find import find_sign, learned_readings
 from bot.engine.offer.indicator import Question
 from bot.engine.offer.match import (
-    MAX_EVIDENCE,
     Span,
-    agency_rule,
-    asks_at,
-    employer_rule,
-    match_patterns,
     nobody_named,
-    pay_rule,
-    reassured,
-    sentence_of,
 )
-from bot.engine.offer.model import MIN_WORDS, word_count
-from bot.engine.text.clauses import clauses, whole_words
-from bot.engine.text.language import detect, fold, fold_with_map
+from bot.engine.text.clauses import whole_words
+from bot.engine.text.language import detect, fold_with_map
 
 LEVELS = ("low", "medium", "high", "critical")
 # Longer texts are cut: a forwarded chat log is not an offer, and time must stay bounded
@@ -62,46 +54,6 @@ def score(level: str, severities: Sequence[str], catalogue: Catalogue) -> int:
     return max(low, min(high, total))
 
 
-def _find(
-    ind: Indicator,
-    catalogue: Catalogue,
-    text: str,
-    folded: str,
-    index_map: list[int],
-    facts: Facts,
-    learned: Mapping[str, list[Span]],
-) -> tuple[list[Span], bool]:
-    spans, denied = match_patterns(ind, folded, index_map, catalogue.negation)
-    resolved = bool(denied)
-    if ind.rule == "pay_vs_reference":
-        spans += pay_rule(catalogue, facts, folded, index_map)
-    elif ind.rule == "agency_registry":
-        extra, permitted = agency_rule(catalogue, facts.entities)
-        spans += extra
-        resolved = resolved or permitted
-    elif ind.rule == "no_named_employer" and not spans:
-        spans += employer_rule(text, facts.entities)
-    # The model's reading, where the patterns found nothing; not where the sign cannot apply
-    # («разрешение не нужно» is true in Russia and Kazakhstan for Kyrgyz citizens).
-    skip = ind.question.skip_countries if ind.question else frozenset()
-    country = facts.country or ""
-    allowed = not ind.learned_countries or country in ind.learned_countries
-    if not spans and ind.id in learned and country not in skip and allowed:
-        # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
-        # A negated pattern does not: a loose pattern is "denied" by a cue the sign needs
-        # («эч нерсе айтпа» at the consulate), and a missed sign is worse than a false alarm.
-        kept = [
-            sp
-            for sp in learned[ind.id]
-            if not _cancelled(ind, text[sp.start : sp.end])
-            and not catalogue.negation.warns(sentence_of(folded, index_map, sp))
-            and not asks_at(folded, index_map, sp)
-        ]
-        resolved = resolved or len(kept) < len(learned[ind.id])
-        spans = kept
-    return spans, resolved or (not spans and reassured(ind, folded))
-
-
 def _finding(ind: Indicator, lang: str, evidence: Sequence[Evidence]) -> Finding:
     return Finding(
         ind.id, ind.severity, ind.name[lang], ind.explanation[lang], ind.advice[lang],
@@ -118,26 +70,6 @@ def _unnamed(
         return []
     spans = nobody_named(text, facts.entities)
     return [_finding(ind, lang, [_quote(text, s) for s in spans])] if spans else []
-
-
-def _cancelled(ind: Indicator, clause: str) -> bool:
-    folded = fold(clause)
-    return any(u.search(folded) is not None for u in ind.unless)
-
-
-def _learned(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
-    """The clauses in which the learned model reads each sign (empty without a model)."""
-    model = catalogue.model
-    found: dict[str, list[Span]] = {}
-    if model is None:
-        return found
-    for clause in clauses(text):
-        words = text[clause.start : clause.end]
-        if word_count(words) < MIN_WORDS:
-            continue  # «Турция, Стамбул», «Спросите Гаухар»: too little to read a sign in
-        for sign in model.signs(words):
-            found.setdefault(sign, []).append(Span(clause.start, clause.end))
-    return {sign: spans[:MAX_EVIDENCE] for sign, spans in found.items()}
 
 
 def _quote(text: str, span: Span) -> Evidence:
@@ -174,11 +106,11 @@ def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
         )
     folded, index_map = fold_with_map(text)
     facts = extract_facts(text, (folded, index_map))
-    learned = _learned(catalogue, text)
+    learned = learned_readings(catalogue, text)
     findings: list[Finding] = []
     questions: list[tuple[int, AskedQuestion]] = []
     for ind in catalogue.indicators:
-        spans, resolved = _find(ind, catalogue, text, folded, index_map, facts, learned)
+        spans, resolved = find_sign(ind, catalogue, text, folded, index_map, facts, learned)
         evidence = [_quote(text, s) for s in spans]
         q = ind.question
         if q and q.id in case.answers:

@@ -1,0 +1,86 @@
+"""Finding one sign in an offer: its patterns and concepts, its rule, and the model's reading.
+
+Patterns and combinations decide first (negation, `unless`, questions and warnings apply);
+the learned model speaks only where they found nothing and nothing cancels its reading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot.engine.extract.facts import Facts
+from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.match import (
+    MAX_EVIDENCE,
+    Span,
+    agency_rule,
+    asks_at,
+    employer_rule,
+    match_patterns,
+    pay_rule,
+    reassured,
+    sentence_of,
+)
+from bot.engine.offer.model import MIN_WORDS, word_count
+from bot.engine.text.clauses import clauses
+from bot.engine.text.language import fold
+
+
+def find_sign(
+    ind: Indicator,
+    catalogue: Catalogue,
+    text: str,
+    folded: str,
+    index_map: list[int],
+    facts: Facts,
+    learned: Mapping[str, list[Span]],
+) -> tuple[list[Span], bool]:
+    spans, denied = match_patterns(ind, folded, index_map, catalogue.negation)
+    resolved = bool(denied)
+    if ind.rule == "pay_vs_reference":
+        spans += pay_rule(catalogue, facts, folded, index_map)
+    elif ind.rule == "agency_registry":
+        extra, permitted = agency_rule(catalogue, facts.entities)
+        spans += extra
+        resolved = resolved or permitted
+    elif ind.rule == "no_named_employer" and not spans:
+        spans += employer_rule(text, facts.entities)
+    # The model's reading, where the patterns found nothing; not where the sign cannot apply
+    # («разрешение не нужно» is true in Russia and Kazakhstan for Kyrgyz citizens).
+    skip = ind.question.skip_countries if ind.question else frozenset()
+    country = facts.country or ""
+    allowed = not ind.learned_countries or country in ind.learned_countries
+    if not spans and ind.id in learned and country not in skip and allowed:
+        # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
+        # A negated pattern does not: a loose pattern is "denied" by a cue the sign needs
+        # («эч нерсе айтпа» at the consulate), and a missed sign is worse than a false alarm.
+        kept = [
+            sp
+            for sp in learned[ind.id]
+            if not _cancelled(ind, text[sp.start : sp.end])
+            and not catalogue.negation.warns(sentence_of(folded, index_map, sp))
+            and not asks_at(folded, index_map, sp)
+        ]
+        resolved = resolved or len(kept) < len(learned[ind.id])
+        spans = kept
+    return spans, resolved or (not spans and reassured(ind, folded))
+
+
+def _cancelled(ind: Indicator, clause: str) -> bool:
+    folded = fold(clause)
+    return any(u.search(folded) is not None for u in ind.unless)
+
+
+def learned_readings(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
+    """The clauses in which the learned model reads each sign (empty without a model)."""
+    model = catalogue.model
+    found: dict[str, list[Span]] = {}
+    if model is None:
+        return found
+    for clause in clauses(text):
+        words = text[clause.start : clause.end]
+        if word_count(words) < MIN_WORDS:
+            continue  # «Турция, Стамбул», «Спросите Гаухар»: too little to read a sign in
+        for sign in model.signs(words):
+            found.setdefault(sign, []).append(Span(clause.start, clause.end))
+    return {sign: spans[:MAX_EVIDENCE] for sign, spans in found.items()}
