@@ -45,10 +45,10 @@ def test_the_blind_part_is_frozen_and_big_enough() -> None:
 
 def test_no_worse_than_now(report: EvalReport) -> None:
     precision, recall = report.overall.precision, report.overall.recall
-    assert precision >= 0.91
-    assert recall >= 0.80
+    assert precision >= 0.92
+    assert recall >= 0.83
     assert report.count(["high", "critical"], ["low"]) <= 1
-    assert report.count(["low"], ["high", "critical"]) <= 8
+    assert report.count(["low"], ["high", "critical"]) <= 7
 
 
 def test_better_than_the_rules_alone_were(report: EvalReport) -> None:
@@ -69,7 +69,7 @@ def test_hand_written_blind_part_no_worse_than_its_first_figures(report3: EvalRe
     # The balance of the two (F1), not each: widening a medium sign (a vague employer where
     # nobody is named) traded precision for recall here; its first F1 was 0.752.
     precision, recall = report3.overall.precision, report3.overall.recall
-    assert 2 * precision * recall / (precision + recall) >= 0.752
+    assert 2 * precision * recall / (precision + recall) >= 0.78  # 0.795 now
     assert precision >= 0.78 and recall >= 0.66
-    assert report3.count(["high", "critical"], ["low"]) <= 6
-    assert report3.count(["low"], ["high", "critical"]) <= 15
+    assert report3.count(["high", "critical"], ["low"]) <= 5
+    assert report3.count(["low"], ["high", "critical"]) <= 11
