@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from bot.app import Sapar
 from bot.engine.offer.risk import check_text
 from tests.admin.conftest import csrf, live
@@ -9,6 +13,8 @@ from tests.admin.test_lists import fields
 from tests.console.conftest import Login
 
 SIGN = "сдайте ваш загранник нам"
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_the_list_and_one_indicator_with_its_patterns(login: Login) -> None:
@@ -18,7 +24,9 @@ async def test_the_list_and_one_indicator_with_its_patterns(login: Login) -> Non
     page = await editor.get("/admin/indicators/document_retention")
     form = fields(page.text)
     assert form["name-ru"] == "Паспорт заберут" and form["name-ky"] == "Паспортту алып калышат"
-    assert len(form["patterns-ru"].splitlines()) == 4
+    seed = yaml.safe_load((ROOT / "knowledge" / "indicators.yml").read_text(encoding="utf-8"))
+    wanted = seed["indicators"]["document_retention"]["patterns"]["ru"]
+    assert form["patterns-ru"].splitlines() == wanted  # every pattern, one per line
     assert "<option selected>critical</option>" in page.text
 
 
