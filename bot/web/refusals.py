@@ -1,8 +1,9 @@
-"""A refused request body is described in ASCII JSON, whatever it held.
+"""A refused request body is described without echoing it, in ASCII JSON.
 
-FastAPI's own 422 echoes the offending input as UTF-8, and a lone surrogate (valid in JSON,
-as "\\ud800") cannot be encoded: the refusal itself crashed into a 500. Escaping every
-non-ASCII character keeps the same answer, byte-safe.
+FastAPI's own 422 echoes the offending input: a lone surrogate (valid JSON, as "\\ud800")
+cannot be encoded as UTF-8, and NaN or Infinity (which Python's JSON reads) are no JSON to
+write, so the refusal itself crashed into a 500. The input is left out (the sender has it)
+and every non-ASCII character of the rest is escaped.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ class AsciiJSONResponse(JSONResponse):
 
 
 async def invalid_request(_: Request, exc: Exception) -> AsciiJSONResponse:
-    """The 422 FastAPI would give, rendered safely."""
+    """The 422 FastAPI would give, less the echoed input."""
     assert isinstance(exc, RequestValidationError)  # the only exception it is installed for
-    return AsciiJSONResponse({"detail": jsonable_encoder(exc.errors())}, status_code=422)
+    errors = [{k: v for k, v in error.items() if k != "input"} for error in exc.errors()]
+    return AsciiJSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
 
 
 def install(app: FastAPI) -> None:

@@ -23,8 +23,8 @@ async def inbound(
     tmp_path: Path,
     fake_telegram: FakeTelegram,  # noqa: F811  (the fixtures imported above)
     fake_graph: FakeGraph,  # noqa: F811
+    database_url: str,  # noqa: F811  (before `start`: the database outlives the Sapar)
     start: Callable[[Any], Awaitable[Running]],  # noqa: F811
-    database_url: str,  # noqa: F811
 ) -> Running:
     """Telegram, WhatsApp and the web chat on SQLite and (when configured) PostgreSQL."""
     settings = settings_for(tmp_path, fake_telegram, fake_graph, database_url=database_url)
