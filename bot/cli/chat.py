@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import Sapar, build
+from bot.channels.boundary import admit
 from bot.channels.terminal import CHANNEL, TerminalDeliverer
 from bot.cli.nlu_hook import classifier_factory
 from bot.settings import DatabaseSettings, Settings, load_settings
@@ -86,13 +87,15 @@ async def say(
     sapar: Sapar, terminal: TerminalDeliverer, n: int, user: str, text: str, button: str | None
 ) -> dict[str, Any]:
     """Send one message through the real pipeline and collect what was delivered."""
-    message = UserMessage(
-        key=ConversationKey(CHANNEL, user),
-        external_id=f"{RUN_ID}-{n}",  # unique across runs that share a --db
-        received_at=datetime.now(UTC),
-        text=text,
-        button=button,
-        kind=MessageKind.BUTTON if button is not None else MessageKind.TEXT,
+    message = admit(  # typed or piped text reaches the database like a platform's
+        UserMessage(
+            key=ConversationKey(CHANNEL, user),
+            external_id=f"{RUN_ID}-{n}",  # unique across runs that share a --db
+            received_at=datetime.now(UTC),
+            text=text,
+            button=button,
+            kind=MessageKind.BUTTON if button is not None else MessageKind.TEXT,
+        )
     )
     outcome = await sapar.conversations.receive(message)
     await sapar.sender.run_once()

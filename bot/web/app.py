@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
 from bot.console.mount import install as install_console
-from bot.web import webchat_page
+from bot.web import refusals, webchat_page
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ def create_app(sapar: Sapar) -> FastAPI:
 
     app = FastAPI(title="Sapar", lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.sapar = sapar
+    refusals.install(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=sapar.settings.web.max_body_bytes)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

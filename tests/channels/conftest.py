@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import time
+import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
@@ -16,12 +17,16 @@ from typing import Any
 import httpx
 import pytest
 from sqlalchemy import select
+from sqlalchemy import text as sql
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.app import Sapar, build
 from bot.settings import load_settings
 from bot.storage.models import Message, OutboxRow
 from bot.web.app import create_app
 from tests.channels.fakes import FakeGraph, FakeTelegram
+from tests.conftest import BACKENDS, POSTGRES_URL
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 TG_TOKEN = "123456:TEST-token"
@@ -41,6 +46,29 @@ async def fake_telegram() -> AsyncIterator[FakeTelegram]:
         await fake.stop()
 
 
+@pytest.fixture(params=BACKENDS)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A whole Sapar's database on each backend: SQLite, and a fresh PostgreSQL database.
+
+    PostgreSQL refuses what SQLite stores (NUL, over-long varchars), so the boundary is
+    tested on both. A database of its own, not a schema: the app opens its own engine.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'channels.db'}"
+        return
+    assert POSTGRES_URL
+    name = f"sapar_{uuid.uuid4().hex[:12]}"
+    admin = create_async_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    async with admin.connect() as conn:
+        await conn.execute(sql(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        async with admin.connect() as conn:
+            await conn.execute(sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        await admin.dispose()
+
+
 @pytest.fixture
 async def fake_graph() -> AsyncIterator[FakeGraph]:
     fake = await FakeGraph(WA_TOKEN, WA_PHONE_ID).start_server()
@@ -56,11 +84,12 @@ def settings_for(
     graph: FakeGraph | None = None,
     *,
     app_secret: str = WA_SECRET,
+    database_url: str | None = None,
     **telegram_extra: Any,
 ) -> Any:
     """Settings with fast outbox retries and the channels pointed at the fakes."""
     sections: dict[str, Any] = {
-        "database": {"url": f"sqlite+aiosqlite:///{tmp_path / 'channels.db'}"},
+        "database": {"url": database_url or f"sqlite+aiosqlite:///{tmp_path / 'channels.db'}"},
         "outbox": {
             "base_delay_seconds": 0.05,
             "max_delay_seconds": 0.2,

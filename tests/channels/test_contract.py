@@ -15,8 +15,10 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from bot.channels import registry
+from bot.storage.models import Message
 from tests.channels import toy
 from tests.channels.conftest import (
     FIXTURES,
@@ -130,6 +132,16 @@ async def test_a_duplicate_is_answered_once(driver: Driver) -> None:
     once = await driver.replies()
     assert (await driver.text(2, "Здравствуйте")).status_code in (200, 202)
     assert await driver.replies() == once and once
+
+
+async def test_text_is_stored_as_the_boundary_cleans_it(driver: Driver) -> None:
+    # Every channel passes its messages through bot.channels.boundary.admit: one that
+    # forgot would store NUL, which PostgreSQL refuses (a 500 the platform re-sends).
+    response = await driver.text(4, "Сал\x00ам\x07\r\nдос \u202eтекст")
+    assert response.status_code in (200, 202), response.text
+    async with driver.running.sapar.db.transaction() as session:
+        query = select(Message.text).where(Message.direction == "in")
+        assert list((await session.scalars(query)).all()) == ["Салам\nдос \u202eтекст"]
 
 
 async def test_a_forged_call_is_refused(driver: Driver) -> None:

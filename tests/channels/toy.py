@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from fastapi import APIRouter, Request, Response
 
+from bot.channels.boundary import admit
 from bot.channels.protocol import ChannelServices
 from bot.clock import utcnow
 from bot.settings import Settings
@@ -59,15 +60,14 @@ class Toy:
             payload: Any = await request.json()
             if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
                 return Response(status_code=200)  # another kind of update: left alone
-            await self.services.conversations.receive(
-                UserMessage(
-                    key=ConversationKey(self.name, str(payload["chat"])),
-                    external_id=str(payload["id"]),
-                    received_at=utcnow(),
-                    text=payload["text"],
-                    kind=MessageKind.TEXT,
-                )
+            message = UserMessage(
+                key=ConversationKey(self.name, str(payload["chat"])),
+                external_id=str(payload["id"]),
+                received_at=utcnow(),
+                text=payload["text"],
+                kind=MessageKind.TEXT,
             )
+            await self.services.conversations.receive(admit(message))
             return Response(status_code=200)
 
         return api

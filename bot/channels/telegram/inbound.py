@@ -13,10 +13,15 @@ from datetime import UTC, datetime
 
 from aiogram.enums import ChatType, ContentType
 from aiogram.types import CallbackQuery, Message, Update
+from aiogram.types.update import UpdateTypeLookupError
 
+from bot.channels.boundary import admit
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 CHANNEL = "telegram"
+# Telegram's chat ids fit in a signed 64-bit integer (Bot API); a larger one is no chat a
+# reply could reach.
+CHAT_IDS = range(-(2**63), 2**63)
 # What a person can send that is not text. Anything else (members joining, pins, topic
 # changes…) is a service message about the chat, not a message to answer.
 USER_CONTENT = frozenset(
@@ -68,12 +73,21 @@ def parse(update: Update) -> Inbound:
         return _from_message(update.edited_message, update.update_id, edited=True)
     if update.callback_query is not None:
         return _from_callback(update.callback_query, update.update_id)
-    return Inbound(None, ignored=f"{update.event_type} updates are not for Sapar")
+    return Inbound(None, ignored=f"{_event_type(update)} updates are not for Sapar")
+
+
+def _event_type(update: Update) -> str:
+    try:
+        return update.event_type
+    except UpdateTypeLookupError:  # newer than aiogram, or nothing but an update_id
+        return "unknown"
 
 
 def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
     if msg.chat.type != ChatType.PRIVATE:
         return Inbound(None, ignored=f"message in a {msg.chat.type} chat")
+    if msg.chat.id not in CHAT_IDS:
+        return Inbound(None, ignored="chat id outside Telegram's range")
     text = msg.text or msg.caption or ""
     content = str(getattr(msg.content_type, "value", msg.content_type))
     if text:
@@ -87,26 +101,24 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
     sent = msg.date
     if edited:
         external_id += f":edit:{msg.edit_date or 0}"
-        if msg.edit_date:
-            sent = datetime.fromtimestamp(msg.edit_date, UTC)
+        sent = _timestamp(msg.edit_date) or sent
     user = msg.from_user
-    return Inbound(
-        UserMessage(
-            key=ConversationKey(CHANNEL, str(msg.chat.id)),
-            external_id=external_id,
-            received_at=_aware(sent),
-            text=text,
-            kind=kind,
-            forwarded=msg.forward_origin is not None,
-            user_id=str(user.id) if user else None,
-            meta={
-                "update_id": update_id,
-                "content_type": content,
-                "edited": edited,
-                "language_code": user.language_code if user else None,
-            },
-        )
+    message = UserMessage(
+        key=ConversationKey(CHANNEL, str(msg.chat.id)),
+        external_id=external_id,
+        received_at=_aware(sent),
+        text=text,
+        kind=kind,
+        forwarded=msg.forward_origin is not None,
+        user_id=str(user.id) if user else None,
+        meta={
+            "update_id": update_id,
+            "content_type": content,
+            "edited": edited,
+            "language_code": user.language_code if user else None,
+        },
     )
+    return Inbound(admit(message))
 
 
 def _from_callback(query: CallbackQuery, update_id: int) -> Inbound:
@@ -118,18 +130,28 @@ def _from_callback(query: CallbackQuery, update_id: int) -> Inbound:
     # A button under a message too old to be shown still comes from the user's private chat,
     # whose id is the user's id.
     chat_id = chat.id if chat is not None else query.from_user.id
-    return Inbound(
-        UserMessage(
-            key=ConversationKey(CHANNEL, str(chat_id)),
-            external_id=f"callback:{query.id}",
-            received_at=datetime.now(UTC),
-            button=query.data,
-            kind=MessageKind.BUTTON,
-            user_id=str(query.from_user.id),
-            meta={"update_id": update_id, "language_code": query.from_user.language_code},
-        ),
-        callback_id=query.id,
+    if chat_id not in CHAT_IDS:
+        return Inbound(None, ignored="chat id outside Telegram's range", callback_id=query.id)
+    message = UserMessage(
+        key=ConversationKey(CHANNEL, str(chat_id)),
+        external_id=f"callback:{query.id}",
+        received_at=datetime.now(UTC),
+        button=query.data,
+        kind=MessageKind.BUTTON,
+        user_id=str(query.from_user.id),
+        meta={"update_id": update_id, "language_code": query.from_user.language_code},
     )
+    return Inbound(admit(message), callback_id=query.id)
+
+
+def _timestamp(value: int | None) -> datetime | None:
+    """A Unix time as an aware datetime; None when absent or beyond what datetime holds."""
+    if not value:
+        return None
+    try:
+        return datetime.fromtimestamp(value, UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def _aware(value: datetime) -> datetime:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 from typing import Any
 
@@ -20,6 +19,7 @@ from aiogram.types import Update
 from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 
+from bot.channels.boundary import read_json
 from bot.channels.telegram.inbound import parse
 from bot.channels.telegram.outbound import TelegramDeliverer
 from bot.services.conversation import ConversationService
@@ -88,8 +88,8 @@ def router(channel: TelegramUpdates, *, secret: str | None) -> APIRouter:
         if not expected or not hmac.compare_digest(given, expected):
             return Response(status_code=401)
         try:
-            update = channel.update(json.loads(await request.body()))
-        except (ValueError, ValidationError) as exc:  # JSONDecodeError is a ValueError
+            update = channel.update(read_json(await request.body()))
+        except (ValueError, ValidationError) as exc:  # boundary.Unreadable is a ValueError
             log.warning("telegram webhook: malformed update: %s", str(exc)[:200])
             return Response(status_code=400)
         await channel.handle(update)

@@ -14,9 +14,10 @@ import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Cookie, Depends, HTTPException, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter, Cookie, Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from bot.channels.boundary import admit, clean_text
 from bot.services.conversation import ConversationService
 from bot.services.transcripts import Line, TranscriptService
 from bot.types import ConversationKey, MessageKind, Reply, UserMessage
@@ -24,6 +25,7 @@ from bot.types import ConversationKey, MessageKind, Reply, UserMessage
 CHANNEL = "webchat"
 COOKIE = "sapar_chat"
 COOKIE_MAX_AGE = 90 * 24 * 3600
+ROW_IDS = 2**31 - 1  # a cursor is an outbox row id, an INTEGER column: none is larger
 
 
 class WebchatHub:
@@ -55,14 +57,23 @@ class WebchatHub:
                 del self._waiting[chat_id], self._events[chat_id]
 
 
+def _cleaned(value: Any) -> Any:
+    # Before pydantic's own check, which refuses a lone surrogate that a browser may send
+    # (a pasted half of an emoji); `admit()` cleans the rest.
+    return clean_text(value) if isinstance(value, str) else value
+
+
+Typed = Annotated[str, BeforeValidator(_cleaned)]
+
+
 class Outgoing(BaseModel):
     """A message typed or a button pressed in the page."""
 
     model_config = ConfigDict(extra="forbid")
 
     client_id: str = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9-]+$")
-    text: str = Field(default="", max_length=100_000)
-    button: str | None = Field(default=None, max_length=64)
+    text: Typed = Field(default="", max_length=100_000)
+    button: Typed | None = Field(default=None, max_length=64)
 
 
 def chat_key(token: str) -> ConversationKey:
@@ -114,6 +125,7 @@ def router(
             button=body.button,
             kind=MessageKind.BUTTON if body.button else MessageKind.TEXT,
         )
+        message = admit(message)
         outcome = await conversations.receive(message)
         return {"accepted": True, "duplicate": outcome.duplicate}
 
@@ -126,7 +138,7 @@ def router(
     @api.get("/updates")
     async def updates(
         request: Request,
-        after: int = 0,
+        after: Annotated[int, Query(ge=0, le=ROW_IDS)] = 0,
         token: Annotated[str | None, Cookie(alias=COOKIE)] = None,
     ) -> dict[str, Any]:
         if not token:

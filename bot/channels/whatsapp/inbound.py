@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from bot.channels.boundary import admit, bounded_id, clean_text
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 CHANNEL = "whatsapp"
@@ -45,7 +46,7 @@ def parse(payload: Any) -> Batch:
         for raw in _dicts(value.get("messages")):
             message = _message(raw)
             if message is None:
-                batch.ignored.append(str(raw.get("type")))
+                batch.ignored.append(str(_text(raw.get("type")))[:40])
             else:
                 batch.messages.append(message)
         for raw in _dicts(value.get("statuses")):
@@ -71,53 +72,56 @@ def _dicts(items: Any) -> Iterator[Mapping[str, Any]]:
 
 
 def _message(raw: Mapping[str, Any]) -> UserMessage | None:
-    sender = raw.get("from") or raw.get("from_user_id")
-    message_id = raw.get("id")
-    kind = raw.get("type")
-    if not isinstance(sender, str) or not isinstance(message_id, str) or kind in IGNORED:
+    # Any field may hold any JSON: only strings are read as ids and types.
+    sender = _text(raw.get("from")) or _text(raw.get("from_user_id"))
+    message_id, kind = _text(raw.get("id")), _text(raw.get("type"))
+    if sender is None or message_id is None or kind is None or kind in IGNORED:
         return None
     context = _map(raw.get("context"))
     content = raw
     if kind == "edit":  # an edited message is read as new: the user corrected something
         content = _map(_map(raw.get("edit")).get("message"))
-        kind = content.get("type")
-    text, button = _content(content, str(kind))
-    return UserMessage(
+        kind = _text(content.get("type")) or "unknown"
+    text, button = _content(content, kind)
+    message = UserMessage(
         key=ConversationKey(CHANNEL, sender),
-        external_id=message_id[:128],
+        external_id=message_id,
         received_at=_time(raw.get("timestamp")),
         text=text,
         button=button,
         kind=_kind(text, button),
         forwarded=bool(context.get("forwarded") or context.get("frequently_forwarded")),
-        user_id=raw.get("from_user_id") if isinstance(raw.get("from_user_id"), str) else None,
-        meta={"type": str(kind), "edited": raw.get("type") == "edit"},
+        user_id=_text(raw.get("from_user_id")),
+        meta={"type": kind, "edited": raw.get("type") == "edit"},
     )
+    return admit(message)
 
 
 def _content(content: Mapping[str, Any], kind: str) -> tuple[str, str | None]:
     """The text and the pressed button's payload of one message's content."""
     body = _map(content.get(kind))
     if kind == "text":
-        return str(body.get("body") or ""), None
+        return _text(body.get("body")) or "", None
     if kind in CAPTIONED:
-        return str(body.get("caption") or ""), None
+        return _text(body.get("caption")) or "", None
     if kind == "button":  # a quick reply under a template
         return "", _text(body.get("payload")) or _text(body.get("text"))
     if kind == "interactive":
-        chosen = body.get(str(body.get("type")))
-        if body.get("type") in ("button_reply", "list_reply") and isinstance(chosen, Mapping):
+        reply_type = _text(body.get("type"))
+        chosen = _map(body.get(reply_type or ""))
+        if reply_type in ("button_reply", "list_reply"):
             return "", _text(chosen.get("id"))
     return "", None
 
 
 def _status(raw: Mapping[str, Any]) -> Status | None:
-    message_id, status = raw.get("id"), raw.get("status")
-    if not isinstance(message_id, str) or not isinstance(status, str):
+    message_id, status = _text(raw.get("id")), _text(raw.get("status"))
+    if message_id is None or status is None:
         return None
     errors = _dicts(raw.get("errors"))
-    error = "; ".join(f"{e.get('code')} {e.get('title')}" for e in errors) or None
-    return Status(message_id, status, _time(raw.get("timestamp")), error)
+    error = "; ".join(f"{_text(e.get('code'))} {_text(e.get('title'))}" for e in errors)
+    at = _time(raw.get("timestamp"))
+    return Status(bounded_id(message_id), clean_text(status)[:16], at, clean_text(error) or None)
 
 
 def _kind(text: str, button: str | None) -> MessageKind:
@@ -131,7 +135,10 @@ def _map(value: Any) -> Mapping[str, Any]:
 
 
 def _text(value: Any) -> str | None:
-    return str(value) if isinstance(value, str | int) and str(value) else None
+    """A string or a whole number as text; anything else (lists, objects, bools) is absent."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return None
+    return str(value) or None
 
 
 def _time(value: Any) -> datetime:

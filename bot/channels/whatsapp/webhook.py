@@ -2,22 +2,25 @@
 
 A notification is answered 200 only after every message in it was stored by `receive()`
 (replies go out later through the outbox), so WhatsApp's retries after a crash or a slow
-answer are absorbed by the dedupe on the message id. Statuses are recorded against the
-outbox row that sent the message.
+answer are absorbed by the dedupe on the message id. Its messages are received chat by chat
+concurrently (`fanout`); one that fails leaves the others stored and makes the answer a 500,
+so that WhatsApp brings back only what is missing. Statuses are recorded against the outbox
+row that sent the message.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 from dataclasses import replace
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import PlainTextResponse
 
-from bot.channels.whatsapp.inbound import CHANNEL, parse
+from bot.channels.boundary import Unreadable, read_json
+from bot.channels.fanout import per_chat
+from bot.channels.whatsapp.inbound import CHANNEL, Batch, Status, parse
 from bot.channels.whatsapp.outbound import layout
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
@@ -63,23 +66,38 @@ def router(
         if not signature_valid(body, request.headers.get(SIGNATURE_HEADER, ""), app_secret or ""):
             return Response(status_code=401)
         try:
-            payload = json.loads(body)
-        except ValueError:  # also a body that is not UTF-8
+            batch = parse(read_json(body))
+        except Unreadable as exc:  # also a body that is not UTF-8
+            log.warning("whatsapp webhook: unreadable body: %s", exc)
             return Response(status_code=400)
-        batch = parse(payload)
-        for message in batch.messages:
-            await conversations.receive(await _numbered_choice(outbox, message))
-        for status in batch.statuses:
-            matched = await outbox.receipt(
-                CHANNEL, status.message_id, status.status, at=status.at, error=status.error
-            )
-            if not matched:
-                log.debug("whatsapp status %s for unknown message", status.status)
-        if batch.ignored:
-            log.debug("whatsapp messages left alone: %s", ", ".join(batch.ignored))
+        failed = await _take(batch, conversations, outbox)
+        if failed:
+            log.error("whatsapp webhook: %d items failed; WhatsApp will call again", failed)
+            return Response(status_code=500)
         return Response(status_code=200)
 
     return api
+
+
+async def _take(batch: Batch, conversations: ConversationService, outbox: OutboxService) -> int:
+    """Receive the batch's messages and record its statuses; the number that failed."""
+
+    async def receive(message: UserMessage) -> None:
+        await conversations.receive(await _numbered_choice(outbox, message))
+
+    async def record(status: Status) -> None:
+        matched = await outbox.receipt(
+            CHANNEL, status.message_id, status.status, at=status.at, error=status.error
+        )
+        if not matched:
+            log.debug("whatsapp status %s for unknown message", status.status)
+
+    failed = await per_chat(batch.messages, chat=lambda m: m.key, handle=receive)
+    # Statuses touch one outbox row each and never wait on a chat: one after the other.
+    failed_statuses = await per_chat(batch.statuses, chat=lambda s: 0, handle=record, limit=1)
+    if batch.ignored:
+        log.debug("whatsapp messages left alone: %s", ", ".join(batch.ignored))
+    return len(failed) + len(failed_statuses)
 
 
 async def _numbered_choice(outbox: OutboxService, message: UserMessage) -> UserMessage:
