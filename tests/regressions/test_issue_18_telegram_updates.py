@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.storage.messages import seen_key
 from tests.channels.conftest import Running, tg_text
 from tests.regressions.issue18 import inbound_texts, seen_ids
 
@@ -24,7 +25,7 @@ async def test_issue_18_edit_date_beyond_datetime_is_read_as_an_edit(inbound: Ru
 
     assert (first.status_code, again.status_code) == (200, 200)
     assert await inbound_texts(inbound) == ["Түзөтүлгөн текст"]
-    assert await seen_ids(inbound, "telegram") == [f"1803:7:edit:{10**20}"]
+    assert await seen_ids(inbound, "telegram") == [seen_key(f"1803:7:edit:{10**20}")]
 
 
 async def test_issue_18_unknown_update_type_is_acknowledged_and_left_alone(
