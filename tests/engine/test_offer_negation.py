@@ -117,3 +117,17 @@ def test_a_kyrgyz_noun_in_ma_is_not_a_negative_verb(catalogue: Catalogue) -> Non
 def test_a_question_is_not_read_as_an_offer_by_the_model(catalogue: Catalogue) -> None:
     text = "— Сколько стоит ваша услуга? — Для работника бесплатно."
     assert "worker_pays_fee" not in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Это мошенники? Паспорт сдаёте бригадиру.",
+        "минтруддун тизмесинде жокпуз паспортту бригадирге тапшырасыз жакшыбы же алдамчыбы",
+    ],
+)
+def test_someone_asking_whether_it_is_a_scam_still_gets_the_check(
+    catalogue: Catalogue, text: str
+) -> None:
+    """A warning word in a question («…же алдамчыбы», «это мошенники?») had denied every sign."""
+    assert check_text(text, catalogue).risk_level in ("high", "critical")

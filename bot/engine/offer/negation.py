@@ -70,7 +70,7 @@ class Negation:
             soft=frozenset(words("soft")),
             self_holder=tuple(tuple(p.split()) for p in words("self")),
             verb=compiled,
-            warn=_any_word_start(words("warn")),
+            warn=_any_word(words("warn")),
             back=tuple(tuple(p.split()) for p in words("back")),
         )
 
@@ -87,7 +87,9 @@ class Negation:
 
     def warns(self, sentence: str) -> bool:
         """Whether a (folded) sentence warns about what it names rather than offering it."""
-        return self.warn is not None and self.warn.search(sentence) is not None
+        if self.warn is None or "?" in sentence:
+            return False  # «это мошенники?»: a question about the offer, not a warning
+        return self.warn.search(sentence) is not None
 
     def denied(self, matcher: Finder, folded: str, start: int, end: int) -> bool:
         """Whether the match folded[start:end] is negated in its clause (see the module doc)."""
@@ -139,9 +141,9 @@ class Negation:
         return found
 
 
-def _any_word_start(words: Sequence[str]) -> re.Pattern[str] | None:
-    """One regex finding any of `words` (folded) at the start of a word."""
+def _any_word(words: Sequence[str]) -> re.Pattern[str] | None:
+    """One regex finding any of `words` (folded) as whole words."""
     if not words:
         return None
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternation})")
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
