@@ -58,9 +58,10 @@ def numbers_reply(content: Content, location: str | None, lang: str) -> Reply:
         calls += [str(n["number"]) for n in numbers]
         blocks.append(f"{entry['name'][lang]}:\n" + "\n".join(lines))
     text = content.text("danger_numbers", lang, numbers="\n\n".join(blocks))
-    note = abroad_note(content, location, _home_short(content), lang) if location else None
-    if note:
-        text += "\n\n" + note
+    if location and location != HOME and _home_only(content):
+        # The home-only lines were left out above: say so, and what works instead.
+        note = _home_only_note(content, location, _home_only(content)[0], lang)
+        text += f"\n\n{note}" if note else ""
     buttons: tuple[Button, ...] = ()
     if not location:
         text += "\n\n" + content.text("ask_country", lang)
@@ -68,10 +69,10 @@ def numbers_reply(content: Content, location: str | None, lang: str) -> Reply:
     return Reply(text, buttons, calls=tuple(dict.fromkeys(calls)))
 
 
-def _home_short(content: Content) -> str:
-    """Home's numbers that work only inside the country, as text (for the abroad note)."""
+def _home_only(content: Content) -> list[str]:
+    """Home's lines that cannot be called from abroad (`reach: in_country`)."""
     home = (content.hotlines.get(HOME) or {}).get("hotlines") or ()
-    return " ".join(str(n["number"]) for n in home if n.get("reach") == "in_country")
+    return [str(n["number"]) for n in home if n.get("reach") == "in_country"]
 
 
 def hotline_for(content: Content, location: str | None, lang: str) -> str:
@@ -100,13 +101,16 @@ def abroad_note(content: Content, location: str | None, text: str, lang: str) ->
     """A note under a text that tells someone abroad to call a number working only at home."""
     if location == HOME:
         return None
-    home = (content.hotlines.get(HOME) or {}).get("hotlines") or ()
-    short = [str(n["number"]) for n in home if n.get("reach") == "in_country"]
-    named = next((n for n in short if _mentions(text, n)), None)
+    named = next((n for n in _home_only(content) if _mentions(text, n)), None)
+    return _home_only_note(content, location, named, lang) if named else None
+
+
+def _home_only_note(content: Content, location: str | None, number: str, lang: str) -> str | None:
+    """«189 works only inside Kyrgyzstan; from abroad call …», if anything works from there."""
     abroad = _abroad_number(content, location)
-    if named is None or not abroad:
+    if not abroad:
         return None
-    return content.text("hotline_in_country_only", lang, number=named, abroad=abroad)
+    return content.text("hotline_in_country_only", lang, number=number, abroad=abroad)
 
 
 def _mentions(text: str, number: str) -> bool:

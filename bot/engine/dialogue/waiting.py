@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from bot.engine.dialogue import emergency
 from bot.engine.dialogue.events import ToOperator, Withdraw
-from bot.engine.dialogue.state import Mode
+from bot.engine.dialogue.state import DialogueState, Mode
 from bot.engine.dialogue.turn import Turn
 from bot.engine.nlu.intent import Intent
 from bot.engine.text.language import fold
@@ -32,12 +32,12 @@ FOR_THE_OPERATOR = frozenset(
 )
 
 
-def acked_recently(turn: Turn, now: datetime) -> bool:
+def acked_recently(state: DialogueState, now: datetime) -> bool:
     """Was the user told they are queued less than ACK_EVERY ago?"""
-    if turn.state.acked_at is None:
+    if state.acked_at is None:
         return False
     try:
-        last = datetime.fromisoformat(turn.state.acked_at)
+        last = datetime.fromisoformat(state.acked_at)
     except ValueError:
         return False
     return timedelta(0) <= now - last < ACK_EVERY
@@ -45,7 +45,7 @@ def acked_recently(turn: Turn, now: datetime) -> bool:
 
 def acknowledge(turn: Turn, now: datetime, *, force: bool = False) -> None:
     """«Your message reached the hotline; you are number N, about M minutes; hours …»."""
-    if not force and acked_recently(turn, now):
+    if not force and acked_recently(turn.state, now):
         return
     queue = turn.state.queue
     parts = [turn.content.text("waiting_received", turn.lang)]

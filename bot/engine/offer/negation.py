@@ -20,6 +20,7 @@ from bot.engine.offer.patterns import Finder, fold_pattern
 from bot.engine.offer.refs import CatalogueError
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
+from bot.engine.text.phrases import phrase_regex
 
 _TOKEN = re.compile(r"\w+")
 # A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
@@ -70,7 +71,7 @@ class Negation:
             soft=frozenset(words("soft")),
             self_holder=tuple(tuple(p.split()) for p in words("self")),
             verb=compiled,
-            warn=_any_word(words("warn")),
+            warn=phrase_regex(words("warn"), whole=True),
             back=tuple(tuple(p.split()) for p in words("back")),
         )
 
@@ -139,11 +140,3 @@ class Negation:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
-
-
-def _any_word(words: Sequence[str]) -> re.Pattern[str] | None:
-    """One regex finding any of `words` (folded) as whole words."""
-    if not words:
-        return None
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")

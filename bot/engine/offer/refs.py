@@ -10,7 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from bot.engine.extract.money import Money
-from bot.engine.text.language import fold
+from bot.engine.text.phrases import phrase_regex
 
 
 class CatalogueError(ValueError):
@@ -136,10 +136,9 @@ class AgencyRegistry:
 
 
 def _words(data: Any, where: str) -> re.Pattern[str] | None:
-    """A list of phrases (folded like offers) as one regex at word starts; None if absent."""
+    """wages.yml's list of phrases as one regex at word starts; None if absent."""
     if data is None:
         return None
     if not isinstance(data, list) or not all(isinstance(w, str) and w.strip() for w in data):
         raise CatalogueError(f"{where}: expected a list of phrases")
-    phrases = "|".join(re.escape(fold(w).strip()).replace(r"\ ", r"\s+") for w in data)
-    return re.compile(rf"(?<!\w)(?:{phrases})")
+    return phrase_regex(data, whole=False)

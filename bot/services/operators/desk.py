@@ -8,6 +8,7 @@ from datetime import datetime
 from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.emergency import hotline_for
+from bot.engine.dialogue.state import DialogueState
 from bot.services.operators.escalation import OUTCOMES, Listener
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.steps import locked, must_hold, say
@@ -168,11 +169,13 @@ class Desk:
             entry, conv = await locked(session, handoff_id)
             must_hold(entry, who)
             conv.status = ConversationStatus.BOT.value
-            state = conv.state or {}
-            conv.state = {**state, "handoff": False, "waiting": False, "acked_at": None}
+            state = DialogueState.from_dict(conv.state)
+            conv.state = state.but(
+                handoff=False, waiting=False, queue=None, acked_at=None
+            ).to_dict()
             content = self.content()
             lang = entry.language or conv.language or "ky"
-            hotline = hotline_for(content, state.get("location"), lang)
+            hotline = hotline_for(content, state.location, lang)
             closing = content.text("handoff_closed", lang, hotline=hotline)
             await say(session, conv, closing)
             # After the closing line: the operator's view of the chat ends with it.
