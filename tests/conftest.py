@@ -33,6 +33,17 @@ BACKENDS = [
 ]
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Train (or load) the offer model once, before any test starts `serve` in a subprocess.
+
+    A cold cache costs a few minutes of embedding; a server started by a test would spend
+    them before /readyz and time out.
+    """
+    from bot.services.offer_knowledge import load_catalogue
+
+    load_catalogue(ROOT)
+
+
 class DatabaseFactory:
     """Makes databases on one backend; on PostgreSQL each test gets its own schema."""
 

@@ -3,7 +3,8 @@
 Training data lives in knowledge/offer_model/: the labelled sentence bank (sentences_*.jsonl)
 and the training part of the offer corpus (offers_train.jsonl, whose honest offers give
 clauses that state no sign). The model is keyed by a hash of those files, of the negation
-cues it reads with, and of the library versions; a second start loads it in milliseconds.
+cues it reads with, of the library versions and of the sentence embedder (services/embedder);
+a second start loads it in milliseconds.
 """
 
 from __future__ import annotations
@@ -21,15 +22,11 @@ from pathlib import Path
 import joblib
 
 from bot.engine.offer.catalogue import Catalogue
-from bot.engine.offer.model import (
-    MODEL_VERSION,
-    LabelledClause,
-    LabelledOffer,
-    OfferModel,
-    fit_with_offers,
-)
+from bot.engine.offer.model import MODEL_VERSION, OfferModel
+from bot.engine.offer.model_fit import LabelledClause, LabelledOffer, fit_model
 from bot.engine.offer.negation import Negation
 from bot.engine.text.clauses import clauses
+from bot.services.embedder import cached, embedder
 
 log = logging.getLogger(__name__)
 
@@ -76,27 +73,29 @@ def load_model(
 ) -> OfferModel:
     """The model for this content: from the cache when nothing changed, else trained now."""
     rows, offers, data_hash = read_training(content_dir)
-    key = hashlib.sha256(f"{data_hash}|{negation.fingerprint()}".encode()).hexdigest()[:20]
-    path = cache_dir / f"offer-{key}.joblib"
+    embed = embedder()
+    reader = embed.name if embed else "ngrams"
+    key = hashlib.sha256(f"{data_hash}|{negation.fingerprint()}|{reader}".encode()).hexdigest()
+    path = cache_dir / f"offer-{key[:20]}.joblib"
     try:
         # Written only by this process family into our own cache directory.
         model = joblib.load(path)
         if isinstance(model, OfferModel):
-            return dataclasses.replace(model, negation=negation)
+            return dataclasses.replace(model, negation=negation, embedder=embed)
     except FileNotFoundError:
         pass
     except Exception:  # a truncated or incompatible file is just a cache miss
         log.warning("offer model: cache %s unreadable, retraining", path, exc_info=True)
-    model = fit_with_offers(rows, offers, negation)
+    model = fit_model(rows, offers, negation, cached(embed, cache_dir) if embed else None)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
         os.close(fd)
-        joblib.dump(model, tmp, compress=3)
+        joblib.dump(model, tmp, compress=3)  # without the embedder: it is attached on load
         os.replace(tmp, path)
     except OSError:
         log.warning("offer model: could not write the cache %s", path, exc_info=True)
-    return model
+    return dataclasses.replace(model, embedder=embed)
 
 
 @lru_cache(maxsize=4)
@@ -104,7 +103,8 @@ def _shared(content_dir: Path, negation: Negation, cache_dir: Path) -> OfferMode
     if not _files(content_dir):
         return None
     model = load_model(content_dir, negation, cache_dir)
-    model.probabilities("паспорт")  # loads pymorphy3's dictionaries now, not in a user's turn
+    # Loads pymorphy3's dictionaries and warms the embedder now, not in a user's turn.
+    model.read(["паспорт хранится у работодателя"])
     return model
 
 

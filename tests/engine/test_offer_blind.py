@@ -44,11 +44,15 @@ def test_the_blind_part_is_frozen_and_big_enough() -> None:
 
 
 def test_no_worse_than_now(report: EvalReport) -> None:
+    # The joint model (n-grams + sentence embedding) reads signs at thresholds 0.2 lower,
+    # chosen on the dev parts by F2 (a missed sign is worse than a false alarm): here recall
+    # rose 0.842 → 0.880 and nothing risky is rated low any more (1 before); precision fell
+    # 0.931 → 0.906 and honest → high/critical rose 7 → 10.
     precision, recall = report.overall.precision, report.overall.recall
-    assert precision >= 0.92
-    assert recall >= 0.83
-    assert report.count(["high", "critical"], ["low"]) <= 1
-    assert report.count(["low"], ["high", "critical"]) <= 7
+    assert precision >= 0.89
+    assert recall >= 0.87
+    assert report.count(["high", "critical"], ["low"]) == 0
+    assert report.count(["low"], ["high", "critical"]) <= 10
 
 
 def test_better_than_the_rules_alone_were(report: EvalReport) -> None:
@@ -69,7 +73,9 @@ def test_hand_written_blind_part_no_worse_than_its_first_figures(report3: EvalRe
     # The balance of the two (F1), not each: widening a medium sign (a vague employer where
     # nobody is named) traded precision for recall here; its first F1 was 0.752.
     precision, recall = report3.overall.precision, report3.overall.recall
-    assert 2 * precision * recall / (precision + recall) >= 0.78  # 0.795 now
-    assert precision >= 0.78 and recall >= 0.66
-    assert report3.count(["high", "critical"], ["low"]) <= 5
+    # The joint model then raised recall 0.790 → 0.834 (risky → low 5 → 2) for precision
+    # 0.804 → 0.794.
+    assert 2 * precision * recall / (precision + recall) >= 0.80  # 0.813 now
+    assert precision >= 0.78 and recall >= 0.82
+    assert report3.count(["high", "critical"], ["low"]) <= 2
     assert report3.count(["low"], ["high", "critical"]) <= 11

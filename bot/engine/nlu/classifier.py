@@ -21,7 +21,7 @@ from bot.engine.nlu.intent import Intent
 from bot.engine.nlu.linear import LinearIntentModel, fit_linear
 from bot.engine.text.language import detect
 
-MODEL_VERSION = "sapar-nlu-1"  # bump when features or estimator change: invalidates caches
+MODEL_VERSION = "sapar-nlu-2"  # bump when features or estimator change: invalidates caches
 DEFAULT_THRESHOLD = 0.45
 RANKING_SIZE = 10
 MAX_ENTITY_CHARS = 20_000  # no offer is longer; bounds the work on a 100 KB paste

@@ -5,6 +5,9 @@ dictionary look-up per n-gram and one small matrix product, because the per-call
 `transform`/`predict_proba` alone (~5 ms) would eat the whole latency budget. Probabilities
 come from temperature scaling fitted on cross-validated decision values (calibrated, and one
 parameter cannot overfit ~1,700 examples).
+
+An optional dense block (e.g. a sentence embedding, one row per text) is fitted in the same
+SVM beside the n-grams, so both signals meet in one calibrated decision.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class LinearIntentModel:
     weights: np.ndarray
     bias: np.ndarray
     temperature: float
+    dense_weights: np.ndarray | None = None  # (dense dims × classes), after the n-grams
 
     def vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """Column indices and TF-IDF values of `text` (each block L2-normalised, as sklearn)."""
@@ -77,10 +81,15 @@ class LinearIntentModel:
             return np.empty(0, np.int64), np.empty(0, float)
         return np.concatenate(columns), np.concatenate(values)
 
-    def probabilities(self, text: str) -> np.ndarray:
-        """Calibrated probability of each class for one (already featurized) text."""
+    def probabilities(self, text: str, dense: np.ndarray | None = None) -> np.ndarray:
+        """Calibrated probability of each class for one (already featurized) text.
+
+        `dense` is the text's row of the dense block the model was fitted with (if any).
+        """
         columns, values = self.vector(text)
         scores = values @ self.weights[columns] + self.bias if columns.size else self.bias.copy()
+        if self.dense_weights is not None and dense is not None:
+            scores = scores + dense @ self.dense_weights
         scaled = scores / self.temperature
         exp = np.exp(scaled - scaled.max())
         result: np.ndarray = exp / exp.sum()
@@ -108,8 +117,13 @@ def _fit_temperature(decisions: np.ndarray, labels: np.ndarray) -> float:
     return float(math.exp(best.x))
 
 
-def fit_linear(texts: Sequence[str], labels: Sequence[str], seed: int = 0) -> LinearIntentModel:
-    """Fit vectorizers, SVM and temperature on featurized `texts`."""
+def fit_linear(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    seed: int = 0,
+    dense: np.ndarray | None = None,
+) -> LinearIntentModel:
+    """Fit vectorizers, SVM and temperature on featurized `texts` (and their dense rows)."""
     # Imported here: parsing with a cached model never needs scikit-learn, and importing it
     # costs about a second at every start of the bot and the command line.
     import scipy.sparse as sp
@@ -122,6 +136,8 @@ def fit_linear(texts: Sequence[str], labels: Sequence[str], seed: int = 0) -> Li
         for kind, analyzer in ANALYZERS.items()
     }
     matrices = [v.fit_transform(texts) for v in vectorizers.values()]
+    if dense is not None:
+        matrices.append(sp.csr_matrix(dense))
     features = sp.hstack(matrices).tocsr()
     svm = LinearSVC(C=SVM_C, class_weight="balanced", random_state=seed)
     svm.fit(features, list(labels))
@@ -145,6 +161,8 @@ def fit_linear(texts: Sequence[str], labels: Sequence[str], seed: int = 0) -> Li
         vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
         blocks.append(Block(kind, vocabulary, np.asarray(vectorizer.idf_, dtype=float), offset))
         offset += len(vocabulary)
-    weights = np.ascontiguousarray(_two_columns(np.asarray(svm.coef_, dtype=float).T))
+    all_weights = _two_columns(np.asarray(svm.coef_, dtype=float).T)
+    weights = np.ascontiguousarray(all_weights[:offset])
+    dense_weights = None if dense is None else np.ascontiguousarray(all_weights[offset:])
     bias = _two_columns(np.asarray(svm.intercept_, dtype=float)[None, :])[0]
-    return LinearIntentModel(classes, tuple(blocks), weights, bias, temperature)
+    return LinearIntentModel(classes, tuple(blocks), weights, bias, temperature, dense_weights)

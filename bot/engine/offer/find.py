@@ -58,12 +58,17 @@ def find_sign(
             sp
             for sp in learned[ind.id]
             if not _cancelled(ind, text[sp.start : sp.end])
-            and not catalogue.negation.warns(sentence_of(folded, index_map, sp))
+            and not _denied(catalogue, sentence_of(folded, index_map, sp))
             and not asks_at(folded, index_map, sp)
         ]
         resolved = resolved or len(kept) < len(learned[ind.id])
         spans = kept
     return spans, resolved or (not spans and reassured(ind, folded))
+
+
+def _denied(catalogue: Catalogue, sentence: str) -> bool:
+    """A warning about the sign, or a sentence that takes back what it said."""
+    return catalogue.negation.warns(sentence) or catalogue.negation.takes_back(sentence)
 
 
 def _cancelled(ind: Indicator, clause: str) -> bool:
@@ -77,10 +82,10 @@ def learned_readings(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
     found: dict[str, list[Span]] = {}
     if model is None:
         return found
-    for clause in clauses(text):
-        words = text[clause.start : clause.end]
-        if word_count(words) < MIN_WORDS:
-            continue  # «Турция, Стамбул», «Спросите Гаухар»: too little to read a sign in
-        for sign in model.signs(words):
+    # «Турция, Стамбул», «Спросите Гаухар»: too little to read a sign in.
+    spans = [c for c in clauses(text) if word_count(text[c.start : c.end]) >= MIN_WORDS]
+    readings = model.read([text[c.start : c.end] for c in spans])
+    for clause, signs in zip(spans, readings, strict=True):
+        for sign in signs:
             found.setdefault(sign, []).append(Span(clause.start, clause.end))
     return {sign: spans[:MAX_EVIDENCE] for sign, spans in found.items()}

@@ -92,6 +92,13 @@ class Negation:
             return False  # «это мошенники?»: a question about the offer, not a warning
         return self.warn.search(sentence) is not None
 
+    def takes_back(self, sentence: str) -> bool:
+        """Whether a (folded) sentence ends by denying what it said («…, у нас такого нет»)."""
+        words = [m.group() for m in _TOKEN.finditer(sentence)]
+        return any(
+            tuple(words[i : i + len(p)]) == p for p in self.back for i in range(1, len(words))
+        )
+
     def denied(self, matcher: Finder, folded: str, start: int, end: int) -> bool:
         """Whether the match folded[start:end] is negated in its clause (see the module doc)."""
         if not self.active:
