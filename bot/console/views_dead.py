@@ -19,7 +19,12 @@ async def dead_page(
 ) -> Response:
     replies = await console.dead.newest()
     page: Response = console.page(
-        request, "dead.html", me, replies=replies, done=done if done in OUTCOMES else None
+        request,
+        "dead.html",
+        me,
+        replies=replies,
+        total=await console.dead.total(),
+        done=done if done in OUTCOMES else None,
     )
     return page
 

@@ -102,3 +102,22 @@ async def test_a_dead_reply_is_listed_for_operators_and_sent_again_and_strangers
         query = select(AuditEntry).where(AuditEntry.action == "resend_dead")
         entries = (await s.scalars(query)).all()
     assert [(e.username, e.detail) for e in entries] == [("olga", f"outbox row {row_id}")]
+
+
+async def test_the_page_says_when_it_shows_only_the_newest(
+    tmp_path: Path, fake_telegram: FakeTelegram, start: Start
+) -> None:
+    running = await start(settings_for(tmp_path, fake_telegram))
+    fake_telegram.fail_next("403", "403", "403")
+    for n in range(3):
+        update = tg_text(n + 1, 9400 + n, 1, "Здравствуйте")
+        assert (await running.telegram(update)).status_code == 200
+    assert (await running.settled()).get("dead") == 3
+    app = create_app(running.sapar)
+    app.state.console.dead.page_size = 2
+    operator = await logged_in(app, "operator", "oksana")
+    try:
+        page = await operator.get("/console/dead")
+    finally:
+        await operator.aclose()
+    assert "Всего 3, здесь последние 2." in page.text

@@ -26,14 +26,19 @@ ACTION = "resend_dead"  # the audit log's name for "send again"
 class DeadReplies:
     """The console's view of dead outbox rows."""
 
-    def __init__(self, db: Database, *, wake: Callable[[], None]) -> None:
+    def __init__(self, db: Database, *, wake: Callable[[], None], page_size: int = 200) -> None:
         self.db = db
+        self.page_size = page_size  # how many the console lists, newest first
         self.outbox = OutboxService(db)
         self.wake = wake  # the sender: a requeued row is due at once
 
-    async def newest(self, limit: int = 200) -> list[DeadReply]:
-        """Dead replies, newest first."""
-        return await self.outbox.dead(limit=limit)
+    async def newest(self) -> list[DeadReply]:
+        """The newest `page_size` dead replies, newest first."""
+        return await self.outbox.dead(limit=self.page_size)
+
+    async def total(self) -> int:
+        """How many replies are dead in all (the page shows the newest only)."""
+        return (await self.outbox.counts()).get("dead", 0)
 
     async def send_again(self, row_id: int, me: Staff) -> bool:
         """Requeue one dead reply, audited; False when it is not (or no longer) dead."""
