@@ -59,9 +59,9 @@ async def test_a_failed_mark_sent_commit_is_retried_and_nothing_is_sent_twice(
     outbox = DatabaseDrops(db, sent=2)
     platform = FlakyPlatform()
     waits = Waits()
-    sender = Sender(outbox, {"fake": platform}, FAST, sleep=waits, lease=timedelta(0))
+    sender = Sender(outbox, {"fake": platform}, FAST, sleep=waits)  # the 120 s lease
     await enqueue(db, "a", 2)
-    await drain(sender)
+    await drain(sender)  # the chat's second reply does not wait for the first one's lease
     assert platform.delivered["a"] == ["a-0", "a-1"]
     assert waits.asked == [0.05, 0.2]
     assert await outbox.counts() == {"sent": 2}
