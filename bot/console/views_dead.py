@@ -23,6 +23,7 @@ async def dead_page(
         "dead.html",
         me,
         replies=replies,
+        window_closed=await console.dead.window_closed(replies),
         total=await console.dead.total(),
         done=done if done in OUTCOMES else None,
     )

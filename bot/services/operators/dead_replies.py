@@ -13,12 +13,12 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from bot.clock import utcnow
-from bot.services.outbox import DeadReply, OutboxService
+from bot.services.outbox import REPLY_WINDOWS, DeadReply, OutboxService, window_open
 from bot.services.staff import Staff
 from bot.storage import audit
 from bot.storage import outbox as rows
 from bot.storage.database import Database
-from bot.storage.models import OutboxRow
+from bot.storage.models import Conversation, OutboxRow
 
 ACTION = "resend_dead"  # the audit log's name for "send again"
 
@@ -35,6 +35,27 @@ class DeadReplies:
     async def newest(self) -> list[DeadReply]:
         """The newest `page_size` dead replies, newest first."""
         return await self.outbox.dead(limit=self.page_size)
+
+    async def window_closed(self, replies: list[DeadReply]) -> set[int]:
+        """Row ids whose platform takes no free-form reply now (WhatsApp, 24 h after the
+        user's last message): sending them again would only make them dead again."""
+        windowed = {r.conversation_id for r in replies if r.channel in REPLY_WINDOWS}
+        if not windowed:
+            return set()
+        async with self.db.transaction() as session:
+            found = await session.execute(
+                select(Conversation.id, Conversation.last_inbound_at).where(
+                    Conversation.id.in_(windowed)
+                )
+            )
+            last = dict(found.all())
+        now = utcnow()
+        return {
+            r.row_id
+            for r in replies
+            if r.conversation_id in windowed
+            and not window_open(r.channel, last.get(r.conversation_id), now)
+        }
 
     async def total(self) -> int:
         """How many replies are dead in all (the page shows the newest only)."""
