@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 
 from fastapi import Request
 
+from bot.web.language import staff_language
+
 if TYPE_CHECKING:
     from bot.admin.state import Admin
 
-LANGUAGES = ("ky", "ru")
 _LANG = r"(?P<lang>ky|ru)"
 # (pattern over one problem line, text key); the first that matches retells the line.
 KNOWN = (
@@ -31,21 +32,12 @@ KNOWN = (
 PATTERNS = tuple((re.compile(pattern), key) for pattern, key in KNOWN)
 
 
-def editor_language(request: Request) -> str:
-    """Kyrgyz for a browser that asks for it before Russian; Russian, the admin's own, else."""
-    for part in request.headers.get("accept-language", "").lower().split(","):
-        tag = part.split(";")[0].strip()[:2]
-        if tag in LANGUAGES:
-            return tag
-    return "ru"
-
-
 class Refusals:
     """The words of one refusal, in one editor's language."""
 
     def __init__(self, admin: Admin, request: Request) -> None:
         self.content = admin.live.store.current
-        self.lang = editor_language(request)
+        self.lang = staff_language(request)
 
     def say(self, key: str, **values: object) -> str:
         return self.content.text(f"admin_{key}", self.lang, **values)

@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from bot.console import views_chat, views_live, views_queue
+from bot.console import views_chat, views_dead, views_live, views_queue
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
+from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
 from bot.services.staff import StaffService
@@ -45,6 +46,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         canned=load_canned(settings.path(settings.content.dir)),
         templates=make_templates(zone),
         zone=zone,
+        dead=DeadReplies(sapar.db, wake=sapar.sender.wake),
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console
@@ -58,7 +60,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         ),
     )
     app.include_router(views_login.router, prefix=PATH)
-    for module in (views_queue, views_chat, views_live):
+    for module in (views_queue, views_chat, views_live, views_dead):
         app.include_router(module.router)
     _stop_on_shutdown(app, live)
 

@@ -14,10 +14,13 @@ from fastapi.templating import Jinja2Templates
 from bot.clock import utcnow
 from bot.console import labels
 from bot.console.canned import Canned
+from bot.console.words import Words
+from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
 from bot.services.staff import Staff, StaffService
 from bot.web import display
+from bot.web.language import staff_language
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -36,11 +39,13 @@ class Console:
     canned: tuple[Canned, ...]
     templates: Jinja2Templates
     zone: ZoneInfo
+    dead: DeadReplies
 
     def page(self, request: Request, name: str, me: Staff | None, **values: Any) -> Any:
         """A rendered template; every page gets the labels, the clock and who is asking."""
+        say = Words(self.desk.content(), staff_language(request))
         response = self.templates.TemplateResponse(
-            request, name, {"me": me, "now": utcnow(), "error": None, **values}
+            request, name, {"me": me, "now": utcnow(), "error": None, "say": say, **values}
         )
         response.headers["cache-control"] = "no-store"
         return response

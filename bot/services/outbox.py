@@ -40,6 +40,8 @@ class Delivery:
     reply: Reply
     attempts: int  # tries before this one
     progress: int = 0  # parts of a long reply the platform already accepted
+    # Since when tries count: when the reply was written, or last sent again by an operator.
+    tries_since: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class OutboxService:
                     reply=Reply.from_dict(r.payload),
                     attempts=r.attempts,
                     progress=r.progress,
+                    tries_since=r.requeued_at or r.created_at,
                 )
                 for r in claimed
             ]

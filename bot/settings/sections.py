@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 
+Wait = Annotated[float, Field(ge=0, le=60)]  # seconds
 PLACEHOLDER_SECRETS = frozenset({"", "change-me", "changeme", "secret", "dev"})
 
 
@@ -58,9 +59,18 @@ class NluSettings(Section):
 
 
 class OutboxSettings(Section):
-    max_attempts: int = Field(default=8, ge=1)
+    # Back-off after a failed try: exponential from base_delay, capped at max_delay, with
+    # jitter; never sooner than the platform's own retry_after / Retry-After.
     base_delay_seconds: float = Field(default=1.0, gt=0)
     max_delay_seconds: float = Field(default=300.0, gt=0)
+    # Tries go on this long after a reply was written (or an operator sent it again); then it
+    # is dead and shown in the console. WhatsApp's replies stop earlier, when the 24-hour
+    # customer-service window from the user's last message closes (only templates after it).
+    give_up_after_hours: float = Field(default=24.0, gt=0)
+    max_attempts: int | None = Field(default=None, ge=1)  # optionally also a cap on tries
+    # After the platform accepted a reply, recording it is retried in memory after these
+    # waits (a dropped database connection), so the row is not sent again when its lease ends.
+    settle_retry_seconds: tuple[Wait, ...] = (0.05, 0.2, 0.5, 1.0, 2.0, 4.0)
     poll_interval_seconds: float = Field(default=1.0, gt=0)
     batch_size: int = Field(default=50, ge=1)
     # A claimed row comes back to any sender after this long (its sender died mid-send);

@@ -162,3 +162,5 @@ class OutboxRow(Base):
     # What the platform reported afterwards (WhatsApp statuses): delivered | read | failed.
     receipt: Mapped[str | None] = mapped_column(String(16))
     receipt_at: Mapped[datetime | None] = mapped_column()
+    # When an operator last sent a dead reply again: its new tries are counted from here.
+    requeued_at: Mapped[datetime | None] = mapped_column()

@@ -160,7 +160,7 @@ async def requeue(session: AsyncSession, *, row_id: int, now: datetime) -> bool:
     result = await session.execute(
         update(OutboxRow)
         .where(OutboxRow.id == row_id, OutboxRow.status == "dead")
-        .values(status="pending", attempts=0, next_attempt_at=now, receipt=None)
+        .values(status="pending", attempts=0, next_attempt_at=now, receipt=None, requeued_at=now)
     )
     return bool(getattr(result, "rowcount", 0))
 

@@ -14,6 +14,8 @@ import itertools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from typing import Any
 
 from aiohttp import web
@@ -29,7 +31,8 @@ class Call:
 class FakePlatform:
     """The behaviour shared by both fakes: faults, holds, a record of what got through."""
 
-    # What the next sends meet, first first: "ok" | "500" | "429" | "timeout"
+    # What the next sends meet, first first: "ok" | "500" | "429" | "timeout", and refusals
+    # a retry would meet again: "403" (Telegram: blocked), "400" (no such chat / number)
     faults: list[str] = field(default_factory=list)
     retry_after: int = 1
     timeout_seconds: float = 1.0
@@ -133,6 +136,10 @@ class FakeTelegram(FakePlatform):
                 f"Too Many Requests: retry after {self.retry_after}",
                 {"retry_after": self.retry_after},
             )
+        if mode == "403":
+            return _tg_error(403, "Forbidden: bot was blocked by the user")
+        if mode == "400":
+            return _tg_error(400, "Bad Request: chat not found")
         if mode is not None:
             return _tg_error(500, "Internal Server Error")
         if _gone(request):
@@ -188,6 +195,10 @@ class FakeGraph(FakePlatform):
         mode = await self._gate()
         if mode == "429":
             return _graph_error(429, 130429, "Rate limit hit", retry_after=self.retry_after)
+        if mode == "400":
+            return _graph_error(400, 131026, "Message undeliverable")
+        if mode == "429-date":  # Retry-After as an HTTP date, 2 s ahead
+            return _graph_error(429, 130429, "Rate limit hit", retry_after=None, date=True)
         if mode is not None:
             return _graph_error(500, 1, "An unknown error occurred")
         if _gone(request):
@@ -210,7 +221,11 @@ def _visible_text(data: dict[str, Any]) -> str:
     return str(data["interactive"]["body"]["text"])
 
 
-def _graph_error(status: int, code: int, message: str, retry_after: int | None = None) -> Any:
+def _graph_error(
+    status: int, code: int, message: str, retry_after: int | None = None, date: bool = False
+) -> Any:
     headers = {"retry-after": str(retry_after)} if retry_after else None
+    if date:
+        headers = {"retry-after": format_datetime(datetime.now(UTC) + timedelta(seconds=2), True)}
     body = {"error": {"message": message, "type": "OAuthException", "code": code}}
     return web.json_response(body, status=status, headers=headers)

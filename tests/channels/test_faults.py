@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.channels.delivery.sender import Sender
+from bot.channels.delivery.settle import BookkeepingError
 from bot.services.outbox import OutboxService
 from tests.channels.conftest import (
     Running,
@@ -83,42 +84,45 @@ async def test_whatsapp_failing_then_recovering_loses_and_repeats_nothing(
     assert len(expected) == CHATS and await running.inbound_count() == CHATS * TURNS
 
 
-class LosesOneCommit(OutboxService):
-    """Marking a row sent fails once: the platform took the reply, Sapar does not know it."""
+class DatabaseGone(OutboxService):
+    """Marking a row sent fails until `back`: the platform took the reply, Sapar cannot say so."""
 
-    lost = False
+    back = False
 
     async def sent(self, row_id: int, external_id: str | None) -> None:
-        if not self.lost:
-            self.lost = True
+        if not self.back:
             raise ConnectionError("database went away after the platform accepted the reply")
         await super().sent(row_id, external_id)
 
 
-async def test_the_remaining_window_a_crash_between_accept_and_commit_repeats_one_reply(
+async def test_the_remaining_window_a_restart_before_the_record_is_written_repeats_one_reply(
     tmp_path: Path, fake_telegram: FakeTelegram, start: Start
 ) -> None:
-    """At-least-once, stated honestly: this is the one way a reply can arrive twice."""
+    """At-least-once, stated honestly: a sender that accepted a send and then stopped before
+    the database took the record (its retries are in memory) leaves the row to be sent again."""
     running = await start(settings_for(tmp_path, fake_telegram))
     await running.sapar.sender.stop()
     assert (await running.telegram(tg_text(1, 9100, 1, "Здравствуйте"))).status_code == 200
-    outbox = LosesOneCommit(running.sapar.db)
-    sender = Sender(
-        outbox,
-        running.sapar.deliverers,
-        running.sapar.settings.outbox,
-        lease=timedelta(seconds=0.2),
-    )
+    outbox = DatabaseGone(running.sapar.db)
+    settings = running.sapar.settings.outbox
+    lease = timedelta(seconds=0.2)
 
-    with contextlib.suppress(ConnectionError):
-        await sender.run_once()
-    sender.start()
+    async def no_wait(_: float) -> None:
+        return None
+
+    first = Sender(outbox, running.sapar.deliverers, settings, lease=lease, sleep=no_wait)
+    with contextlib.suppress(BookkeepingError):
+        await first.run_once()
+    outbox.back = True
+    restarted = Sender(outbox, running.sapar.deliverers, settings, lease=lease)  # memory gone
+    restarted.start()
     await running.settled()
-    await sender.stop()
+    await restarted.stop()
 
     expected = await expected_texts(running, "telegram")
     lost, duplicated, disordered = tally(expected, fake_telegram.delivered)
     report(
-        f"accept-then-crash window: lost {lost}, duplicated {duplicated}, out of order {disordered}"
+        f"accept-then-restart window: lost {lost}, duplicated {duplicated}, "
+        f"out of order {disordered}"
     )
     assert (lost, duplicated, disordered) == (0, 1, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -16,7 +16,7 @@ from bot.services.outbox import OutboxService
 from bot.settings import OutboxSettings
 from bot.storage import conversations, migrate, outbox
 from bot.storage.database import Database
-from bot.storage.models import Base
+from bot.storage.models import Base, OutboxRow
 from bot.types import ConversationKey, Reply
 from tests.channels.conftest import eventually
 from tests.conftest import DatabaseFactory
@@ -68,6 +68,16 @@ async def test_an_operator_can_requeue_a_dead_reply(db: Database) -> None:
     assert not await service.requeue(row)  # no longer dead
     claimed = await service.claim(channels=["whatsapp"], lease=timedelta(seconds=60), limit=10)
     assert [(d.row_id, d.attempts, d.progress) for d in claimed] == [(row, 0, 0)]
+    assert await service.dead() == []
+    since = claimed[0].tries_since  # the tries' time budget starts again from the requeue
+    assert since is not None and since > await _created_at(db, row)
+
+
+async def _created_at(db: Database, row_id: int) -> datetime:
+    async with db.transaction() as session:
+        row = await session.get(OutboxRow, row_id)
+        assert row is not None
+        return row.created_at
 
 
 async def test_progress_is_kept_for_the_next_try(db: Database) -> None:

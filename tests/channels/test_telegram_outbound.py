@@ -125,3 +125,15 @@ async def _wait_due(service: OutboxService) -> None:
         if due is None or due <= utcnow():
             return
         await asyncio.sleep(0.01)
+
+
+async def test_a_blocked_bot_or_a_missing_chat_is_given_up_at_once_with_the_reason(
+    deliverer: TelegramDeliverer, fake_telegram: FakeTelegram
+) -> None:
+    fake_telegram.fail_next("403", "400")
+    with pytest.raises(DeliveryError) as blocked:
+        await deliverer.deliver("42", Reply("бир"))
+    with pytest.raises(DeliveryError) as missing:
+        await deliverer.deliver("43", Reply("эки"))
+    assert blocked.value.permanent and "blocked by the user" in str(blocked.value)
+    assert missing.value.permanent and "chat not found" in str(missing.value)

@@ -261,3 +261,28 @@ async def test_a_number_answers_choices_that_were_sent_as_numbered_text(
         ("", {"button": "topic_2"}),
         ("99", {}),  # not one of the choices: read as text
     ]
+
+
+async def test_an_undeliverable_message_is_given_up_and_a_dated_retry_after_is_honoured(
+    fake_graph: FakeGraph,
+) -> None:
+    async def recent(chat_id: str) -> bool:
+        return True
+
+    client = httpx.AsyncClient(
+        base_url=fake_graph.url + "/", headers={"authorization": f"Bearer {WA_TOKEN}"}
+    )
+    deliverer = WhatsAppDeliverer(
+        client, phone_number_id=WA_PHONE_ID, window_open=recent, list_label=lambda: "Тандоо"
+    )
+    fake_graph.fail_next("400", "429-date")
+    try:
+        with pytest.raises(DeliveryError) as undeliverable:
+            await deliverer.deliver("996700000011", Reply("бир"))
+        with pytest.raises(DeliveryError) as limited:
+            await deliverer.deliver("996700000011", Reply("эки"))
+    finally:
+        await deliverer.close()
+    assert undeliverable.value.permanent and "131026" in str(undeliverable.value)
+    assert not limited.value.permanent
+    assert limited.value.retry_after is not None and 0 < limited.value.retry_after <= 2

@@ -20,6 +20,7 @@ FORM = {
     "close": {"outcome": "advised"},
     "transfer": {"operator_id": "1"},
     "presence": {"presence": "online"},
+    "resend": {"row_id": "1"},  # no such dead row: the page says so
 }
 
 

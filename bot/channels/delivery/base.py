@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from bot.types import Reply
 
@@ -29,4 +30,13 @@ class Deliverer(Protocol):
         Raises:
             DeliveryError: on any failure, saying whether and when to retry.
         """
+        ...
+
+
+@runtime_checkable
+class PartedDeliverer(Protocol):
+    """A deliverer that sends some replies as several platform messages."""
+
+    def parts(self, reply: Reply) -> Sequence[Reply]:
+        """The messages `reply` is sent as, in order (one for most replies)."""
         ...

@@ -1,8 +1,11 @@
 """Durable sending: every reply is an outbox row; this sender delivers them.
 
-Retries with exponential back-off and jitter, honours a platform's `retry_after`, keeps each
-chat's replies in order (only the oldest unsent row of a chat is ever claimed), and resumes
-unsent rows after a restart (a claim is a lease that runs out if its sender died).
+Retries with capped exponential back-off and jitter for hours (see `schedule`), honours a
+platform's `retry_after`, gives up at once on a permanent refusal (blocked, no such chat),
+keeps each chat's replies in order (only the oldest unsent row of a chat is ever claimed), and
+resumes unsent rows after a restart (a claim is a lease that runs out if its sender died). A
+send the platform accepted is recorded with retries (`settle`), so a database hiccup does not
+make it go out twice.
 
 A deliverer that splits long replies (Telegram's 4096 characters) says so with `parts()`;
 the sender then records each accepted part, so a retry resumes after the parts already sent
@@ -15,44 +18,21 @@ import asyncio
 import contextlib
 import logging
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
-from bot.channels.delivery.base import Deliverer, DeliveryError
+from bot.channels.delivery.base import Deliverer, DeliveryError, PartedDeliverer
+from bot.channels.delivery.schedule import backoff, give_up_at, needs_last_inbound
+from bot.channels.delivery.settle import BookkeepingError, Settler
 from bot.clock import utcnow
 from bot.services.outbox import Delivery, OutboxService
 from bot.settings import OutboxSettings
 from bot.types import Reply
 
+__all__ = ["LEASE", "PartedDeliverer", "Sender", "backoff"]
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=120)
-
-
-@runtime_checkable
-class PartedDeliverer(Protocol):
-    """A deliverer that sends some replies as several platform messages."""
-
-    def parts(self, reply: Reply) -> Sequence[Reply]:
-        """The messages `reply` is sent as, in order (one for most replies)."""
-        ...
-
-
-def backoff(
-    attempt: int, settings: OutboxSettings, retry_after: float | None, rand: float
-) -> float:
-    """Seconds to wait after failed try number `attempt` (1-based).
-
-    Exponential with "equal jitter" (half fixed, half random) so that many chats failing at
-    once do not retry in lockstep; never sooner than the platform asked.
-    """
-    ceiling: float = min(
-        settings.max_delay_seconds, settings.base_delay_seconds * 2.0 ** (attempt - 1)
-    )
-    delay = ceiling / 2 + rand * ceiling / 2
-    if retry_after is not None:
-        delay = max(delay, retry_after)
-    return delay
 
 
 class Sender:
@@ -67,6 +47,7 @@ class Sender:
         rand: Callable[[], float] = random.random,
         now: Callable[[], datetime] = utcnow,
         lease: timedelta = LEASE,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.outbox = outbox
         self.lease = lease
@@ -74,6 +55,7 @@ class Sender:
         self.settings = settings
         self._rand = rand
         self._now = now
+        self.settle = Settler(outbox, settings.settle_retry_seconds, sleep)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
@@ -90,6 +72,7 @@ class Sender:
         """
         tries = 0
         running: set[asyncio.Task[Any]] = set()
+        await self.settle.flush()  # sends accepted before the database came back
         try:
             while True:
                 self._wake.clear()  # before claiming, so rows enqueued from now on wake us
@@ -122,9 +105,14 @@ class Sender:
         )
 
     async def _deliver(self, delivery: Delivery) -> None:
+        if delivery.row_id in self.settle.accepted:  # claimed again after its lease ran out
+            await self.settle.sent(delivery.row_id, self.settle.accepted[delivery.row_id])
+            return
         deliverer = self.deliverers[delivery.channel]
         try:
             external_id = await self._send_parts(deliverer, delivery)
+        except BookkeepingError:
+            raise  # the database, not the platform: the row waits for the next round
         except DeliveryError as exc:
             await self._failed(delivery, exc)
         except Exception as exc:  # a bug in an adapter must not stop every other chat
@@ -133,30 +121,49 @@ class Sender:
             )
             await self._failed(delivery, DeliveryError(f"{type(exc).__name__}: {exc}"))
         else:
-            await self.outbox.sent(delivery.row_id, external_id)
+            await self.settle.sent(delivery.row_id, external_id)
 
     async def _send_parts(self, deliverer: Deliverer, delivery: Delivery) -> str | None:
         parts: Sequence[Reply] = (delivery.reply,)
         if isinstance(deliverer, PartedDeliverer):
             parts = deliverer.parts(delivery.reply)
         external_id: str | None = None
-        for index in range(delivery.progress, len(parts)):
+        for index in range(self.settle.resume_from(delivery), len(parts)):
             external_id = await deliverer.deliver(delivery.chat_id, parts[index])
             if index + 1 < len(parts):
-                await self.outbox.progressed(delivery.row_id, index + 1, external_id)
+                await self.settle.progressed(delivery.row_id, index + 1, external_id)
         return external_id
 
     async def _failed(self, delivery: Delivery, exc: DeliveryError) -> None:
         attempt = delivery.attempts + 1
-        if exc.permanent or attempt >= self.settings.max_attempts:
-            log.error("outbox row %s is dead after %s tries: %s", delivery.row_id, attempt, exc)
-            await self.outbox.failed(delivery.row_id, str(exc), None)
+        limit = self.settings.max_attempts
+        if exc.permanent or (limit is not None and attempt >= limit):
+            await self._dead(delivery, attempt, str(exc))
             return
         delay = backoff(attempt, self.settings, exc.retry_after, self._rand())
+        retry_at = self._now() + timedelta(seconds=delay)
+        if retry_at > await self._give_up_at(delivery):
+            await self._dead(delivery, attempt, f"gave up, tries over: {exc}")
+            return
         log.warning(
             "outbox row %s try %s failed (%s); next in %.1fs", delivery.row_id, attempt, exc, delay
         )
-        await self.outbox.failed(delivery.row_id, str(exc), self._now() + timedelta(seconds=delay))
+        await self.settle.failed(delivery.row_id, str(exc), retry_at)
+
+    async def _dead(self, delivery: Delivery, attempt: int, reason: str) -> None:
+        log.error("outbox row %s is dead after %s tries: %s", delivery.row_id, attempt, reason)
+        await self.settle.failed(delivery.row_id, reason, None)
+
+    async def _give_up_at(self, delivery: Delivery) -> datetime:
+        last_inbound = None
+        if needs_last_inbound(delivery.channel):
+            last_inbound = await self.settle.last_inbound_at(delivery.channel, delivery.chat_id)
+        return give_up_at(
+            delivery.channel,
+            tries_since=delivery.tries_since or self._now(),
+            last_inbound_at=last_inbound,
+            settings=self.settings,
+        )
 
     async def _sleep(self) -> None:
         timeout = self.settings.poll_interval_seconds
