@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BindParameter,
     DateTime,
     ForeignKey,
     Index,
@@ -139,7 +140,7 @@ _UNSETTLED = text("status IN ('pending', 'sending')")  # bot.storage.outbox.UNSE
 UNSETTLED_ONLY: dict[str, Any] = {"sqlite_where": _UNSETTLED, "postgresql_where": _UNSETTLED}
 # The same statuses for a query that should use those indexes: written into the SQL, since
 # neither database matches a partial index's condition against bound parameters.
-UNSETTLED_LITERAL = bindparam(
+UNSETTLED_LITERAL: BindParameter[str] = bindparam(
     "unsettled", ("pending", "sending"), expanding=True, literal_execute=True
 )
 
