@@ -21,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from bot.channels.delivery.base import Deliverer, DeliveryError
 from bot.clock import utcnow
+from bot.services.metrics import DeliveryHook, no_hook
 from bot.services.outbox import Delivery, OutboxService
 from bot.settings import OutboxSettings
 from bot.types import Reply
@@ -76,6 +77,7 @@ class Sender:
         self._now = now
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self.on_settled: DeliveryHook = no_hook  # (channel, sent|failed|dead), for /metrics
 
     def wake(self) -> None:
         """New rows were enqueued: look now instead of at the next poll."""
@@ -134,6 +136,7 @@ class Sender:
             await self._failed(delivery, DeliveryError(f"{type(exc).__name__}: {exc}"))
         else:
             await self.outbox.sent(delivery.row_id, external_id)
+            self.on_settled(delivery.channel, "sent")
 
     async def _send_parts(self, deliverer: Deliverer, delivery: Delivery) -> str | None:
         parts: Sequence[Reply] = (delivery.reply,)
@@ -148,9 +151,11 @@ class Sender:
 
     async def _failed(self, delivery: Delivery, exc: DeliveryError) -> None:
         attempt = delivery.attempts + 1
+        self.on_settled(delivery.channel, "failed")
         if exc.permanent or attempt >= self.settings.max_attempts:
             log.error("outbox row %s is dead after %s tries: %s", delivery.row_id, attempt, exc)
             await self.outbox.failed(delivery.row_id, str(exc), None)
+            self.on_settled(delivery.channel, "dead")
             return
         delay = backoff(attempt, self.settings, exc.retry_after, self._rand())
         log.warning(
