@@ -95,6 +95,7 @@ def build(
     )
     conversations.on_outbox = sender.wake  # the sender needs the channels, they the service
     sender.on_settled = metrics.delivered
+    metrics.channels(deliverers)
     return Sapar(
         settings=settings,
         db=db,

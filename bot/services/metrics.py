@@ -7,7 +7,7 @@ reports the same figures for them (take `max` across processes, `sum` for the re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +18,7 @@ from bot.storage.database import Database
 
 # A reply's fate after a try: `sent`; `failed` (any failed try); `dead` (given up).
 DeliveryHook = Callable[[str, str], None]
+OUTCOMES = ("sent", "failed", "dead")
 # Engine steps take well under a millisecond for most messages, tens for a long offer.
 STEP_BUCKETS = (0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0)
 WEBHOOK_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -79,6 +80,13 @@ class Metrics:
             "How long the longest-waiting chat has waited for an operator",
             registry=r,
         )
+
+    def channels(self, names: Iterable[str]) -> None:
+        """Start each channel's series at 0, so a scrape shows them before any traffic."""
+        for name in names:
+            self.updates.labels(name)
+            for outcome in OUTCOMES:
+                self.replies.labels(name, outcome)
 
     def received(self, channel: str) -> None:
         self.updates.labels(channel).inc()

@@ -140,3 +140,11 @@ def test_each_app_has_its_own_registry() -> None:
         two.registry.get_sample_value("sapar_updates_received_total", {"channel": "webchat"})
         is None
     )
+
+
+async def test_every_channel_series_is_there_before_any_traffic(idle: Sapar) -> None:
+    async with client(idle) as http:
+        text = await scrape(http)
+    assert 'sapar_updates_received_total{channel="webchat"} 0.0' in text
+    for outcome in ("sent", "failed", "dead"):
+        assert f'sapar_replies_total{{channel="webchat",outcome="{outcome}"}} 0.0' in text
