@@ -53,6 +53,9 @@ class RequestLog:
 
         try:
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            status = status or 500  # Starlette's error page is sent outside this middleware
+            raise
         finally:
             if self.access:
                 ms = round((time.perf_counter() - started) * 1000, 1)
