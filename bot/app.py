@@ -16,6 +16,7 @@ from bot.services.content.live import LiveContent
 from bot.services.content.revisions import Revisions
 from bot.services.content.store import ContentStore, load_content
 from bot.services.conversation import ConversationService
+from bot.services.metrics import Metrics
 from bot.services.nlu.model import train_from_data
 from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
@@ -42,6 +43,7 @@ class Sapar:
     deliverers: dict[str, Deliverer] = field(default_factory=dict)  # channels' and extras
     migrate_on_start: bool = True
     live_content: LiveContent | None = None  # content from the database's published revisions
+    metrics: Metrics = field(default_factory=Metrics)  # this app's own Prometheus registry
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
@@ -76,11 +78,13 @@ def build(
     content = ContentStore(lambda: load_content(content_dir, classify))
     nlu_cache = settings.path(settings.nlu.cache_dir)
     outbox = OutboxService(db)
+    metrics = Metrics()
     conversations = ConversationService(
         db,
         lambda: content.current,
         max_chars=settings.web.max_message_chars,
         escalations=Escalations(settings.operators),
+        metrics=metrics,
     )
     transcripts = TranscriptService(db)
     services = ChannelServices(conversations, transcripts, outbox, content)
@@ -90,6 +94,8 @@ def build(
         outbox, deliverers, settings.outbox, lease=timedelta(seconds=settings.outbox.lease_seconds)
     )
     conversations.on_outbox = sender.wake  # the sender needs the channels, they the service
+    sender.on_settled = metrics.delivered
+    metrics.channels(deliverers)
     return Sapar(
         settings=settings,
         db=db,
@@ -100,6 +106,7 @@ def build(
         sender=sender,
         channels=channels,
         deliverers=deliverers,
+        metrics=metrics,
         live_content=LiveContent(
             content,
             Revisions(db),

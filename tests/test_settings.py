@@ -82,3 +82,20 @@ def test_production_refuses_a_placeholder_secret(
         load_settings(config)
     monkeypatch.setenv("SAPAR_APP__SECRET_KEY", "k" * 40)
     assert load_settings(config).app.environment == "production"
+
+
+def test_the_metrics_token_is_a_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "config.yml"
+    path.write_text("metrics:\n  token: scrape-me\n")
+    with pytest.raises(SettingsError, match="SAPAR_METRICS__TOKEN"):
+        load_settings(path)
+    monkeypatch.setenv("SAPAR_METRICS__TOKEN", "scrape-me")
+    token = load_settings().metrics.token
+    assert token is not None and token.get_secret_value() == "scrape-me"
+
+
+def test_the_log_format_is_text_or_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert load_settings().log.format == "text"
+    monkeypatch.setenv("SAPAR_LOG__FORMAT", "xml")
+    with pytest.raises(SettingsError, match=r"log\.format \(SAPAR_LOG__FORMAT\)"):
+        load_settings()

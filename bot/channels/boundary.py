@@ -16,6 +16,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from pydantic import ValidationError
+
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 # The width of the columns ids are stored in (users, conversations, inbound_seen, outbox);
@@ -51,6 +53,14 @@ def read_json(body: bytes) -> Any:
     if body.count(b"[") + body.count(b"{") > MAX_DEPTH and too_deep(payload, MAX_DEPTH):
         raise Unreadable(f"nested deeper than {MAX_DEPTH}")
     return payload
+
+
+def reason(exc: Exception) -> str:
+    """Why a body was refused, for the log, without its values (they may be a user's words)."""
+    if isinstance(exc, ValidationError):  # its str() quotes every refused value
+        places = (".".join(map(str, e["loc"])) + ": " + e["type"] for e in exc.errors()[:5])
+        return f"{exc.error_count()} error(s): " + "; ".join(places)
+    return str(exc)[:200]  # read_json's reasons name positions, never content
 
 
 def too_deep(value: Any, limit: int) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,8 +13,9 @@ from bot.engine.dialogue import router as dialogue
 from bot.engine.dialogue.state import DialogueState
 from bot.services.content.work import anonymise
 from bot.services.locks import KeyedLocks
+from bot.services.metrics import Metrics
 from bot.services.operators.escalation import Escalations, TurnEffect
-from bot.services.turn import HELD, Outcome, Turn, before_numbers, fell_to_fallback
+from bot.services.turn import HELD, Outcome, Turn, before_numbers, clip, fell_to_fallback
 from bot.storage import content as content_rows
 from bot.storage import conversations, forgetting, messages, outbox
 from bot.storage.database import Database
@@ -40,6 +40,7 @@ class ConversationService:
         max_chars: int,
         on_outbox: Callable[[], None] = lambda: None,
         escalations: Escalations | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.db = db
         self.content = content
@@ -47,10 +48,12 @@ class ConversationService:
         self.on_outbox = on_outbox
         self.escalations = escalations or Escalations()
         self.locks = KeyedLocks()
+        self.metrics = metrics or Metrics()
 
     async def receive(self, message: UserMessage) -> Outcome:
         """Handle one message exactly once, in order within its chat."""
-        message, truncated = self._clip(message)
+        self.metrics.received(message.key.channel)
+        message, truncated = clip(message, self.max_chars)
         async with self.locks.hold(str(message.key)), self.db.transaction() as session:
             conv = await conversations.lock_conversation(
                 session, key=message.key, user_external_id=message.user_id
@@ -69,12 +72,6 @@ class ConversationService:
         await self.escalations.announce(effect)
         return turn.outcome()
 
-    def _clip(self, message: UserMessage) -> tuple[UserMessage, bool]:
-        """The message cut to the longest text Sapar reads, and whether it was cut."""
-        if len(message.text) <= self.max_chars:
-            return message, False
-        return replace(message, text=message.text[: self.max_chars]), True
-
     async def _think(
         self, session: AsyncSession, conv: Conversation, message: UserMessage, *, truncated: bool
     ) -> Turn:
@@ -86,10 +83,11 @@ class ConversationService:
         status = ConversationStatus(conv.status)
         content = self.content()
         before = await self._situation(session, conv, status, content)
-        if len(message.text) > INLINE_CHARS:
-            result = await asyncio.to_thread(dialogue.step, before, message, content)
-        else:
-            result = dialogue.step(before, message, content)
+        with self.metrics.engine_step.time():
+            if len(message.text) > INLINE_CHARS:
+                result = await asyncio.to_thread(dialogue.step, before, message, content)
+            else:
+                result = dialogue.step(before, message, content)
         replies = result.replies
         if truncated:
             language = result.state.language or "ky"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Assessed, Escalate, Event, Forget, Understood, Withdraw
@@ -12,6 +12,13 @@ from bot.storage.models import Conversation
 from bot.types import ConversationStatus, Reply, UserMessage
 
 HELD = (ConversationStatus.QUEUED, ConversationStatus.WITH_OPERATOR)
+
+
+def clip(message: UserMessage, max_chars: int) -> tuple[UserMessage, bool]:
+    """The message cut to the longest text Sapar reads, and whether it was cut."""
+    if len(message.text) <= max_chars:
+        return message, False
+    return replace(message, text=message.text[:max_chars]), True
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from bot.settings.loader import (
     SettingsError,
     load_settings,
 )
+from bot.settings.observability import LogSettings, MetricsSettings
 from bot.settings.operators import OperatorsSettings
 from bot.settings.sections import (
     SECRET_KEYS,
@@ -27,6 +28,8 @@ __all__ = [
     "AppSettings",
     "ContentSettings",
     "DatabaseSettings",
+    "LogSettings",
+    "MetricsSettings",
     "NluSettings",
     "OperatorsSettings",
     "OutboxSettings",

@@ -39,6 +39,17 @@ class WebSettings(Section):
     max_body_bytes: int = Field(default=1_048_576, ge=1024)
     max_message_chars: int = Field(default=4096, ge=16)
     long_poll_seconds: float = Field(default=25.0, gt=0, le=60)
+    # Slow clients: a connection must send its request line and headers within
+    # header_timeout_seconds and then its body within body_timeout_seconds, or it is closed.
+    header_timeout_seconds: float = Field(default=10.0, gt=0)
+    body_timeout_seconds: float = Field(default=30.0, gt=0)
+    keep_alive_seconds: int = Field(default=5, ge=1)  # an idle connection between requests
+    max_header_bytes: int = Field(default=16_384, ge=1024)  # request line and headers
+    # Connections and requests one process holds before it answers 503; off by default
+    # because every waiting web-chat long poll holds one.
+    limit_concurrency: int | None = Field(default=None, ge=1)
+    hsts_seconds: int = Field(default=31_536_000, ge=0)  # Strict-Transport-Security, production
+    api_docs: bool = False  # /docs, /redoc, /openapi.json; development only, never production
 
 
 class DatabaseSettings(Section):
@@ -99,6 +110,7 @@ class WhatsAppSettings(Section):
 
 SECRET_KEYS = {
     ("app", "secret_key"),
+    ("metrics", "token"),
     ("telegram", "token"),
     ("telegram", "webhook_secret"),
     ("whatsapp", "access_token"),

@@ -24,6 +24,7 @@ class Database:
         self.url = url
         self.dialect = make_url(url).get_backend_name()
         kwargs: dict[str, Any] = {"echo": echo, "connect_args": dict(connect_args or {})}
+        kwargs["hide_parameters"] = True  # errors and echo name no values: users' words
         if self.dialect == "sqlite":
             kwargs["connect_args"].setdefault("timeout", 30)
             path = make_url(url).database

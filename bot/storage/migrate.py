@@ -77,3 +77,10 @@ async def current(db: Database) -> str | None:
 
     async with db.engine.connect() as conn:
         return await conn.run_sync(read)
+
+
+def head() -> str | None:
+    """The newest revision of the migrations in the package."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BindParameter,
     DateTime,
     ForeignKey,
     Index,
@@ -15,6 +16,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    bindparam,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -133,6 +136,15 @@ class InboundSeen(Base):
     seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+_UNSETTLED = text("status IN ('pending', 'sending')")  # bot.storage.outbox.UNSETTLED
+UNSETTLED_ONLY: dict[str, Any] = {"sqlite_where": _UNSETTLED, "postgresql_where": _UNSETTLED}
+# The same statuses for a query that should use those indexes: written into the SQL, since
+# neither database matches a partial index's condition against bound parameters.
+UNSETTLED_LITERAL: BindParameter[str] = bindparam(
+    "unsettled", ("pending", "sending"), expanding=True, literal_execute=True
+)
+
+
 class OutboxRow(Base):
     """A reply waiting to be delivered; it exists before any send is tried."""
 
@@ -141,6 +153,10 @@ class OutboxRow(Base):
         Index("ix_outbox_status_next_attempt_at", "status", "next_attempt_at"),
         Index("ix_outbox_conversation_id_id", "conversation_id", "id"),
         Index("ix_outbox_channel_external_id", "channel", "external_id"),
+        # Only the rows still to send (migration 0008): what a claim reads, however many
+        # rows were sent or given up.
+        Index("ix_outbox_unsettled_id", "id", **UNSETTLED_ONLY),
+        Index("ix_outbox_unsettled_conversation_id_id", "conversation_id", "id", **UNSETTLED_ONLY),
         NEVER_REUSE_IDS,
     )
 

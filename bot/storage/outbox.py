@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from bot.clock import utcnow
-from bot.storage.models import Conversation, OutboxRow
+from bot.storage.models import UNSETTLED_LITERAL, Conversation, OutboxRow
 
 UNSETTLED = ("pending", "sending")
 
@@ -59,14 +59,14 @@ async def claim_due(
     blocked = exists().where(
         and_(
             earlier.conversation_id == OutboxRow.conversation_id,
-            earlier.status.in_(UNSETTLED),
+            earlier.status.in_(UNSETTLED_LITERAL),  # ix_outbox_unsettled_conversation_id_id
             earlier.id < OutboxRow.id,
         )
     )
     query = (
         select(OutboxRow)
         .where(
-            OutboxRow.status.in_(UNSETTLED),
+            OutboxRow.status.in_(UNSETTLED_LITERAL),  # reads ix_outbox_unsettled_id
             OutboxRow.next_attempt_at <= now,
             OutboxRow.channel.in_(list(channels)),
             ~blocked,

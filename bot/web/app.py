@@ -15,7 +15,11 @@ from fastapi.templating import Jinja2Templates
 from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
 from bot.console.mount import install as install_console
-from bot.web import refusals, webchat_page
+from bot.services.metrics import backlog
+from bot.settings import Settings
+from bot.web import metrics, refusals, webchat_page
+from bot.web.access import RequestLog
+from bot.web.hardening import Production
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -36,16 +40,15 @@ def create_app(sapar: Sapar) -> FastAPI:
         finally:
             await sapar.stop()
 
-    app = FastAPI(title="Sapar", lifespan=lifespan, docs_url=None, redoc_url=None)
+    settings = sapar.settings
+    app = FastAPI(title="Sapar", lifespan=lifespan, **_api_docs(settings))
     app.state.sapar = sapar
     refusals.install(app)
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, max_bytes=sapar.settings.web.max_body_bytes)
+    _middleware(app, sapar, webhooks=_include_channels(app, sapar))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for channel in sapar.channels.values():  # wired once, in bot.app, from the registry
-        router = channel.router()
-        if router is not None:
-            app.include_router(router)
+    if settings.metrics.enabled:
+        token = settings.metrics.token.get_secret_value() if settings.metrics.token else None
+        metrics.install(app, sapar.metrics, lambda: backlog(sapar.db), token)
     install_console(app, sapar)
     install_admin(app, sapar)
 
@@ -79,6 +82,39 @@ def create_app(sapar: Sapar) -> FastAPI:
         return JSONResponse(body, status_code=200 if ready else 503)
 
     return app
+
+
+def _api_docs(settings: Settings) -> dict[str, Any]:
+    """/docs, /redoc and /openapi.json only when asked for, and never in production."""
+    on = settings.web.api_docs and settings.app.environment != "production"
+    return {
+        "docs_url": "/docs" if on else None,
+        "redoc_url": "/redoc" if on else None,
+        "openapi_url": "/openapi.json" if on else None,
+    }
+
+
+def _include_channels(app: FastAPI, sapar: Sapar) -> dict[str, str]:
+    """Add every channel's routes; returns the channels of their webhook paths."""
+    webhooks: dict[str, str] = {}
+    for channel in sapar.channels.values():  # wired once, in bot.app, from the registry
+        router = channel.router()
+        if router is not None:
+            app.include_router(router)
+            paths = (getattr(route, "path", "") for route in router.routes)
+            webhooks |= {path: channel.name for path in paths if path.endswith("/webhook")}
+    return webhooks
+
+
+def _middleware(app: FastAPI, sapar: Sapar, *, webhooks: dict[str, str]) -> None:
+    """Added innermost first: the request log sees every response, the 413s included."""
+    settings = sapar.settings
+    app.add_middleware(metrics.WebhookTimer, metrics=sapar.metrics, paths=webhooks)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(BodyLimit, max_bytes=settings.web.max_body_bytes)
+    if settings.app.environment == "production":
+        app.add_middleware(Production, hsts_seconds=settings.web.hsts_seconds)
+    app.add_middleware(RequestLog, access=settings.log.access)
 
 
 def _preferred_language(accept_language: str) -> str:

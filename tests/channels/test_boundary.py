@@ -106,3 +106,19 @@ def test_admit_reads_a_text_of_nothing_but_controls_as_unreadable() -> None:
     empty = UserMessage(key=key, external_id="2", received_at=datetime.now(UTC), text="")
     assert admit(only_controls).kind is MessageKind.UNSUPPORTED
     assert admit(empty).kind is MessageKind.TEXT
+
+
+def test_the_reason_for_a_refused_body_quotes_none_of_its_values() -> None:
+    from aiogram.types import Update
+    from pydantic import ValidationError
+
+    from bot.channels.boundary import reason
+
+    words = "Асанова"  # short: pydantic cuts long values in the middle
+    try:
+        Update.model_validate({"update_id": 1, "message": {"message_id": 1, "text": words}})
+    except ValidationError as exc:
+        assert words in str(exc)  # what the log used to carry
+        assert "message.chat: missing" in reason(exc) and words not in reason(exc)
+    else:
+        raise AssertionError("the update should not validate")

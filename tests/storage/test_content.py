@@ -31,4 +31,4 @@ async def test_migration_0004_matches_the_models_and_goes_down_and_up(db: Databa
     async with db.engine.connect() as conn:
         assert not TABLES & await conn.run_sync(table_names)
     await migrate.upgrade(db)
-    assert await migrate.current(db) == "0006"  # head
+    assert await migrate.current(db) == migrate.head()

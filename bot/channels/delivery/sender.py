@@ -26,6 +26,7 @@ from bot.channels.delivery.base import Deliverer, DeliveryError, PartedDeliverer
 from bot.channels.delivery.schedule import backoff, give_up_at, needs_last_inbound
 from bot.channels.delivery.settle import BookkeepingError, Settler
 from bot.clock import utcnow
+from bot.services.metrics import DeliveryHook, no_hook
 from bot.services.outbox import Delivery, OutboxService
 from bot.settings import OutboxSettings
 from bot.types import Reply
@@ -58,6 +59,7 @@ class Sender:
         self.settle = Settler(outbox, settings.settle_retry_seconds, sleep)
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self.on_settled: DeliveryHook = no_hook  # (channel, sent|failed|dead), for /metrics
 
     def wake(self) -> None:
         """New rows were enqueued: look now instead of at the next poll."""
@@ -122,6 +124,7 @@ class Sender:
             await self._failed(delivery, DeliveryError(f"{type(exc).__name__}: {exc}"))
         else:
             await self.settle.sent(delivery.row_id, external_id)
+            self.on_settled(delivery.channel, "sent")
 
     async def _send_parts(self, deliverer: Deliverer, delivery: Delivery) -> str | None:
         parts: Sequence[Reply] = (delivery.reply,)
@@ -136,6 +139,7 @@ class Sender:
 
     async def _failed(self, delivery: Delivery, exc: DeliveryError) -> None:
         attempt = delivery.attempts + 1
+        self.on_settled(delivery.channel, "failed")
         limit = self.settings.max_attempts
         if exc.permanent or (limit is not None and attempt >= limit):
             await self._dead(delivery, attempt, str(exc))
@@ -153,6 +157,7 @@ class Sender:
     async def _dead(self, delivery: Delivery, attempt: int, reason: str) -> None:
         log.error("outbox row %s is dead after %s tries: %s", delivery.row_id, attempt, reason)
         await self.settle.failed(delivery.row_id, reason, None)
+        self.on_settled(delivery.channel, "dead")
 
     async def _give_up_at(self, delivery: Delivery) -> datetime:
         last_inbound = None

@@ -19,7 +19,7 @@ from aiogram.types import Update
 from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 
-from bot.channels.boundary import read_json
+from bot.channels.boundary import read_json, reason
 from bot.channels.telegram.inbound import parse
 from bot.channels.telegram.outbound import TelegramDeliverer
 from bot.services.conversation import ConversationService
@@ -90,7 +90,7 @@ def router(channel: TelegramUpdates, *, secret: str | None) -> APIRouter:
         try:
             update = channel.update(read_json(await request.body()))
         except (ValueError, ValidationError) as exc:  # boundary.Unreadable is a ValueError
-            log.warning("telegram webhook: malformed update: %s", str(exc)[:200])
+            log.warning("telegram webhook: malformed update: %s", reason(exc))
             return Response(status_code=400)
         await channel.handle(update)
         return Response(status_code=200)
