@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from bot.admin import (
     views_answers,
+    views_concepts,
     views_documents,
     views_indicators,
     views_lists,
@@ -55,6 +56,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         views_answers,
         views_lists,
         views_indicators,
+        views_concepts,
         views_documents,
         views_work,
     )

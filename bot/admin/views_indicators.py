@@ -1,4 +1,4 @@
-"""Warning signs of the offer check: names, texts, patterns per language, severity, question."""
+"""Warning signs of the offer check: names, texts, patterns, combinations, exceptions, question."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.forms import form_field
 from bot.admin.refusals import Refusals
 from bot.engine.offer.catalogue import SEVERITIES
 from bot.services.content.revisions import Revision, RevisionError
@@ -41,16 +42,21 @@ async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: 
     working = await admin.working_copy(INDICATORS)
     data = copy.deepcopy(working.data)
     item = _item(data, ind_id)
-    item["severity"] = _field(form, "severity")
+    item["severity"] = form_field(form, "severity")
     for part in TEXTS:
-        item[part] = {lang: _field(form, f"{part}-{lang}") for lang in ("ky", "ru")}
+        item[part] = {lang: form_field(form, f"{part}-{lang}") for lang in ("ky", "ru")}
     item["patterns"] = {
-        lang: [p.strip() for p in _field(form, f"patterns-{lang}").split("\n") if p.strip()]
+        lang: [p.strip() for p in form_field(form, f"patterns-{lang}").split("\n") if p.strip()]
         for lang in ("ky", "ru")
     }
+    item["combinations"] = combinations(form_field(form, "combinations"))
+    item["unless"] = [p.strip() for p in form_field(form, "unless").split("\n") if p.strip()]
+    for key in ("combinations", "unless"):
+        if not item[key]:
+            del item[key]
     if isinstance(item.get("question"), dict):
         for lang in ("ky", "ru"):
-            item["question"][lang] = _field(form, f"question-{lang}")
+            item["question"][lang] = form_field(form, f"question-{lang}")
     refusals = Refusals(admin, request)
     too_long = refusals.over_long(item, MAX_FIELD, ind_id)
     error = refusals.message(too_long) if too_long else None
@@ -66,6 +72,16 @@ async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: 
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
 
 
+def combinations(text: str) -> list[list[str]]:
+    """One combination per line, its concepts joined by «+» («document + hand_over + holder»)."""
+    found = []
+    for line in text.split("\n"):
+        names = [name.strip() for name in line.split("+") if name.strip()]
+        if names:
+            found.append(names)
+    return found
+
+
 def _item(data: dict[str, Any], ind_id: str) -> dict[str, Any]:
     found = (data.get("indicators") or {}).get(ind_id)
     if not isinstance(found, dict):
@@ -73,19 +89,13 @@ def _item(data: dict[str, Any], ind_id: str) -> dict[str, Any]:
     return found
 
 
-def _field(form: Any, name: str) -> str:
-    value = form.get(name)
-    if not isinstance(value, str):
-        raise HTTPException(422, f"field {name} is missing")
-    return value.replace("\r\n", "\n").strip()  # an over-long one is refused, never cut
-
-
 def _form(
     request: Request, admin: AdminDep, me: Editor, ind_id: str, item: dict[str, Any],
     revision: Revision, error: str | None = None,
 ) -> Response:  # fmt: skip
+    concepts = sorted((revision.data.get("concepts") or {}).keys())
     page: Response = admin.page(
         request, "indicator.html", me, ind_id=ind_id, item=item, revision=revision,
-        severities=SEVERITIES, texts=TEXTS, error=error,
+        severities=SEVERITIES, texts=TEXTS, error=error, concepts=concepts,
     )  # fmt: skip
     return page

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.forms import form_field
 from bot.admin.refusals import Refusals
 from bot.services.content.revisions import RevisionError
 from bot.web.deps import AdminDep, Editor
@@ -45,13 +46,14 @@ async def save_country(request: Request, admin: AdminDep, me: Editor, code: str)
         raise HTTPException(404, "no such country")
     for section in SECTIONS:
         for n, entry in enumerate(country.get(section) or ()):
-            entry["number"] = _field(form, f"{section}-{n}-number")
+            entry["number"] = form_field(form, f"{section}-{n}-number")
             for part in ("label", "hours"):
                 if part in entry:
                     entry[part] = {
-                        lang: _field(form, f"{section}-{n}-{part}-{lang}") for lang in ("ky", "ru")
+                        lang: form_field(form, f"{section}-{n}-{part}-{lang}")
+                        for lang in ("ky", "ru")
                     }
-    country["checked"] = _field(form, "checked")
+    country["checked"] = form_field(form, "checked")
     return await _save(request, admin, me, HOTLINES, data, f"{code}: номера", failed=code)
 
 
@@ -75,15 +77,8 @@ async def save_canned(request: Request, admin: AdminDep, me: Editor) -> Response
     data = copy.deepcopy(working.data)
     for n, reply in enumerate(data.get("replies") or ()):
         for part in ("title", "ky", "ru"):
-            reply[part] = _field(form, f"{n}-{part}")
+            reply[part] = form_field(form, f"{n}-{part}")
     return await _save(request, admin, me, CANNED, data, "готовые ответы")
-
-
-def _field(form: Any, name: str) -> str:
-    value = form.get(name)
-    if not isinstance(value, str):
-        raise HTTPException(422, f"field {name} is missing")
-    return value.replace("\r\n", "\n").strip()  # an over-long one is refused, never cut
 
 
 async def _save(
@@ -140,8 +135,8 @@ async def save_wages(request: Request, admin: AdminDep, me: Editor) -> Response:
     for n, ref in enumerate(data.get("references") or ()):
         ref["usd_month"] = [_number(form, f"{n}-low", int), _number(form, f"{n}-high", int)]
         numbers += ref["usd_month"]
-        ref["source"] = _field(form, f"{n}-source")
-        ref["checked"] = _field(form, f"{n}-checked")
+        ref["source"] = form_field(form, f"{n}-source")
+        ref["checked"] = form_field(form, f"{n}-checked")
     if any(isinstance(value, str) for value in numbers):  # the edits go back as typed
         refusals = Refusals(admin, request)
         error = refusals.message([refusals.say("not_numbers")])
@@ -151,7 +146,7 @@ async def save_wages(request: Request, admin: AdminDep, me: Editor) -> Response:
 
 def _number(form: Any, name: str, kind: type[int] | type[float]) -> int | float | str:
     """The field as a number, or as typed when it is not one."""
-    raw = _field(form, name)
+    raw = form_field(form, name)
     try:
         return kind(raw)
     except ValueError:

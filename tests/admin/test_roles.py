@@ -20,6 +20,7 @@ PAGES = (
     "/admin/canned",
     "/admin/indicators",
     "/admin/indicators/document_retention",
+    "/admin/concepts",
     "/admin/wages",
 )
 POSTS = (
@@ -33,6 +34,7 @@ POSTS = (
     "/admin/hotlines/KG",
     "/admin/canned",
     "/admin/indicators/document_retention",
+    "/admin/concepts",
     "/admin/wages",
 )
 
