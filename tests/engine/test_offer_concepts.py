@@ -62,3 +62,18 @@ def test_bad_concepts_are_refused_with_where() -> None:
         parse_combinations([["document"]], CONCEPTS, "test")
     with pytest.raises(CatalogueError, match="non-empty list"):
         parse_concepts({"x": []}, "test")
+
+
+def test_a_term_of_several_words_reads_each_as_a_word_start() -> None:
+    concepts = parse_concepts({"licence": ["разрешени на трудоустройств"]}, "t")
+    regex = concepts["licence"].regex
+    assert regex.search("разрешение на трудоустройство граждан") is not None
+    assert regex.search("разрешение наше трудоустройство") is None  # «на» is a word
+
+
+def test_a_concept_marked_any_may_stand_elsewhere_in_the_offer() -> None:
+    concepts = parse_concepts({"place": ["камбодж"], "job": ["онлайн"]}, "t")
+    [combo] = parse_combinations([["job", "any:place"]], concepts, "t")
+    assert [c.name for c in combo.concepts] == ["job"] and combo.anywhere[0].name == "place"
+    with pytest.raises(CatalogueError, match="in the clause"):
+        parse_combinations([["any:job", "any:place"]], concepts, "t")

@@ -131,3 +131,13 @@ def test_someone_asking_whether_it_is_a_scam_still_gets_the_check(
 ) -> None:
     """A warning word in a question («…же алдамчыбы», «это мошенники?») had denied every sign."""
     assert check_text(text, catalogue).risk_level in ("high", "critical")
+
+
+def test_a_scam_compound_named_across_lines_is_found(catalogue: Catalogue) -> None:
+    post = "🔥 Срочно!\nStrana: Kambojadagy kompaniya\nJumush: online satuu, 3000$\nBilet biz"
+    assert "scam_compound_risk" in check_text(post, catalogue).indicator_ids
+
+
+def test_a_warning_about_the_place_is_no_scam_compound(catalogue: Catalogue) -> None:
+    post = "Осторожно: в Камбоджу не езжайте, это мошенники!\nВакансия: онлайн-заказы, Бишкек."
+    assert "scam_compound_risk" not in check_text(post, catalogue).indicator_ids

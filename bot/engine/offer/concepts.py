@@ -6,6 +6,8 @@ Content staff write concepts as plain words, not regular expressions (knowledge/
 ө → о …), so «паспорт» also finds «паспортуңузду» and «pasportu». A term ending in «=» is a
 whole word («нас=» is not «наследство»). A combination is a list of concept names under an
 indicator's `combinations`; the evidence quoted is the clause from its first to its last term.
+A name written «any:NAME» may stand anywhere in the offer, not only in the clause: a scam
+compound is an online job in one line and Cambodia in another («online_job + any:se_asia»).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 
 _WORD_TAIL = r"\w{0,14}"
+MIN_STEM = 4  # a shorter word inside a term is a word of its own, not the start of one
 # Terms of one combination must stand this close (in a run-on paste a clause is long).
 WINDOW = 90
 # Concepts no word list can name: an amount of money, a working day of 12 hours or more.
@@ -52,11 +55,15 @@ class Concept:
     regex: re.Pattern[str]
 
 
+ANYWHERE = "any:"
+
+
 @dataclass(frozen=True, slots=True)
 class Combination:
-    """Concepts that together state a sign when they share a clause."""
+    """Concepts that together state a sign when they share a clause (`anywhere`: the offer)."""
 
     concepts: tuple[Concept, ...]
+    anywhere: tuple[Concept, ...] = ()
 
     def finditer(self, text: str) -> Iterator[Hit]:
         """One hit per clause of `text` (folded) naming every concept within WINDOW."""
@@ -79,9 +86,13 @@ class Combination:
 
 
 def _term(term: str) -> str:
+    """A term's regex: each word a word start («разрешени на трудоустройств» finds
+    «разрешение на трудоустройство»); a short word («на», «не», «в») only itself."""
     whole = term.endswith("=")
-    body = re.escape(fold(term.rstrip("=")).strip()).replace(r"\ ", r"\s+")
-    return body + (r"(?!\w)" if whole else _WORD_TAIL)
+    words = fold(term.rstrip("=")).split()
+    inner = [re.escape(w) + (_WORD_TAIL if len(w) >= MIN_STEM else "") for w in words[:-1]]
+    last = re.escape(words[-1]) + (r"(?!\w)" if whole else _WORD_TAIL)
+    return r"\s+".join([*inner, last])
 
 
 def parse_concepts(data: Any, where: str) -> dict[str, Concept]:
@@ -113,8 +124,16 @@ def parse_combinations(
     for i, names in enumerate(data):
         if not isinstance(names, list) or len(names) < 2:
             raise CatalogueError(f"{where}[{i}]: a combination needs two or more concepts")
-        unknown = [n for n in names if n not in concepts]
+        if not all(isinstance(n, str) for n in names):
+            raise CatalogueError(f"{where}[{i}]: concept names are words")
+        local = [n for n in names if not n.startswith(ANYWHERE)]
+        anywhere = [n.removeprefix(ANYWHERE) for n in names if n.startswith(ANYWHERE)]
+        unknown = [n for n in (*local, *anywhere) if n not in concepts]
         if unknown:
             raise CatalogueError(f"{where}[{i}]: unknown concepts {unknown}")
-        out.append(Combination(tuple(concepts[n] for n in names)))
+        if not local:
+            raise CatalogueError(f"{where}[{i}]: at least one concept must be in the clause")
+        out.append(
+            Combination(tuple(concepts[n] for n in local), tuple(concepts[n] for n in anywhere))
+        )
     return tuple(out)

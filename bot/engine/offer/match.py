@@ -11,6 +11,7 @@ from bot.engine.extract.contacts import mentions_messenger
 from bot.engine.extract.facts import Entity, Facts
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue, Indicator
+from bot.engine.offer.concepts import Combination
 from bot.engine.offer.negation import Negation
 from bot.engine.offer.patterns import Finder
 from bot.engine.text.clauses import clauses
@@ -90,7 +91,8 @@ def match_patterns(
     denies; and the denied ones (the offer then answers the sign's question there)."""
     spans: list[Span] = []
     denied: list[Span] = []
-    finders: tuple[Finder, ...] = (*ind.patterns, *ind.combinations)
+    combinations = [c for c in ind.combinations if _named_elsewhere(c, folded, negation)]
+    finders: tuple[Finder, ...] = (*ind.patterns, *combinations)
     for pattern in finders:
         for m in pattern.finditer(folded):
             if m.end() == m.start():
@@ -114,6 +116,19 @@ def match_patterns(
             if len(spans) >= MAX_EVIDENCE:
                 return spans, denied
     return spans, denied
+
+
+def _named_elsewhere(combination: Combination, folded: str, negation: Negation | None) -> bool:
+    """Whether each of a combination's «any:» concepts is named somewhere in the offer as a
+    statement (not in a question, nor in a warning about it)."""
+    for concept in combination.anywhere:
+        for m in concept.regex.finditer(folded):
+            sentence = _sentence(folded, m.start(), m.end())
+            if not asks(folded, m.end()) and not (negation and negation.warns(sentence)):
+                break
+        else:
+            return False
+    return True
 
 
 def reassured(ind: Indicator, folded: str) -> bool:
