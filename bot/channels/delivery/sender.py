@@ -1,15 +1,10 @@
 """Durable sending: every reply is an outbox row; this sender delivers them.
 
-Retries with capped exponential back-off and jitter for hours (see `schedule`), honours a
-platform's `retry_after`, gives up at once on a permanent refusal (blocked, no such chat),
-keeps each chat's replies in order (only the oldest unsent row of a chat is ever claimed), and
-resumes unsent rows after a restart (a claim is a lease that runs out if its sender died). A
-send the platform accepted is recorded with retries (`settle`), so a database hiccup does not
-make it go out twice.
-
-A deliverer that splits long replies (Telegram's 4096 characters) says so with `parts()`;
-the sender then records each accepted part, so a retry resumes after the parts already sent
-instead of sending them twice.
+Retries with capped back-off and jitter for hours (`schedule`), honours `retry_after`, gives
+up at once on a permanent refusal, keeps each chat's replies in order (only a chat's oldest
+unsent row is claimed) and resumes after a restart (a claim is a lease). An accepted send is
+recorded with retries (`settle`), so a database hiccup does not send it twice; a deliverer
+that splits long replies (`parts()`) has each accepted part recorded, so a retry resumes.
 """
 
 from __future__ import annotations

@@ -13,15 +13,13 @@ from bot.engine.offer.catalogue import Catalogue, Indicator
 from bot.engine.offer.match import (
     MAX_EVIDENCE,
     Span,
-    agency_rule,
     asks_at,
-    employer_rule,
     match_patterns,
-    pay_rule,
     reassured,
     sentence_of,
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
+from bot.engine.offer.rules import agency_rule, employer_rule, pay_rule
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 

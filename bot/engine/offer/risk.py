@@ -13,8 +13,8 @@ from bot.engine.offer.find import find_sign, learned_readings
 from bot.engine.offer.indicator import Question
 from bot.engine.offer.match import (
     Span,
-    nobody_named,
 )
+from bot.engine.offer.rules import nobody_named
 from bot.engine.text.clauses import whole_words
 from bot.engine.text.language import detect, fold_with_map
 
