@@ -20,7 +20,7 @@ from bot.services.metrics import Metrics
 from bot.services.nlu.model import train_from_data
 from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
-from bot.services.retention import RetentionService
+from bot.services.retention import RetentionService, notice_disagrees
 from bot.services.retention_job import PurgeJob
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
@@ -54,6 +54,14 @@ class Sapar:
             await migrate.upgrade(self.db)
         if self.live_content is not None:
             await self.live_content.start()
+        days = self.settings.privacy.retention_days
+        for language in notice_disagrees(self.content.current, days):
+            log.warning(
+                "the privacy notice (welcome, %s) does not state privacy.retention_days (%s): "
+                "change the text or the setting",
+                language,
+                days,
+            )
         self.sender.start()
         if self.purge_job is not None:
             self.purge_job.start()

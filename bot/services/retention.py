@@ -9,11 +9,13 @@ waits between the first and the last for its confirmation to go out; nothing is 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import utcnow
+from bot.engine.content.model import Content
 from bot.settings.privacy import PrivacySettings
 from bot.storage import forgetting, handoff_close, retention
 from bot.storage.database import Database
@@ -21,6 +23,8 @@ from bot.storage.database import Database
 log = logging.getLogger(__name__)
 
 BATCH = 200  # ids listed per query; each conversation is deleted in its own transaction
+# How the welcome states the period ("… 90 дней …", "… 90 күн …"): checked, never shown.
+NOTICE_PERIOD = {"ru": re.compile(r"\b(\d+) дн"), "ky": re.compile(r"\b(\d+) күн")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +89,18 @@ class RetentionService:
             await handoff_close.wipe(session, conversation_id=conversation_id, now=now)
             await forgetting.finish(session, conversation_id=conversation_id)
         return 1
+
+
+def notice_disagrees(content: Content, days: int | None) -> list[str]:
+    """Languages whose privacy notice (`welcome`) states another period than `days`.
+
+    The notice is content that editors reword, so the number is written in it; `serve` warns
+    when the setting was changed and the notice was not (or the other way round).
+    """
+    expected = [str(days)] if days else []
+    wrong = []
+    for language, period in NOTICE_PERIOD.items():
+        welcome = content.texts.get("welcome", {}).get(language, "")
+        if period.findall(welcome) != expected:
+            wrong.append(language)
+    return wrong
