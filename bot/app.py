@@ -20,6 +20,8 @@ from bot.services.metrics import Metrics
 from bot.services.nlu.model import train_from_data
 from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
+from bot.services.retention import RetentionService, notice_disagrees
+from bot.services.retention_job import PurgeJob
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
 from bot.storage import migrate
@@ -44,6 +46,7 @@ class Sapar:
     migrate_on_start: bool = True
     live_content: LiveContent | None = None  # content from the database's published revisions
     metrics: Metrics = field(default_factory=Metrics)  # this app's own Prometheus registry
+    purge_job: PurgeJob | None = None  # deletes conversations idle past privacy.retention_days
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
@@ -51,12 +54,24 @@ class Sapar:
             await migrate.upgrade(self.db)
         if self.live_content is not None:
             await self.live_content.start()
+        days = self.settings.privacy.retention_days
+        for language in notice_disagrees(self.content.current, days):
+            log.warning(
+                "the privacy notice (welcome, %s) does not state privacy.retention_days (%s): "
+                "change the text or the setting",
+                language,
+                days,
+            )
         self.sender.start()
+        if self.purge_job is not None:
+            self.purge_job.start()
         for channel in self.channels.values():
             await channel.start()
         log.info("Sapar started: channels %s", ", ".join(sorted(self.deliverers)))
 
     async def stop(self) -> None:
+        if self.purge_job is not None:
+            await self.purge_job.stop()
         await self.sender.stop()
         for channel in self.channels.values():
             await channel.stop()
@@ -107,6 +122,7 @@ def build(
         channels=channels,
         deliverers=deliverers,
         metrics=metrics,
+        purge_job=PurgeJob(RetentionService(db, settings.privacy)),
         live_content=LiveContent(
             content,
             Revisions(db),

@@ -9,6 +9,7 @@ from bot.settings.loader import (
 )
 from bot.settings.observability import LogSettings, MetricsSettings
 from bot.settings.operators import OperatorsSettings
+from bot.settings.privacy import PrivacySettings
 from bot.settings.sections import (
     SECRET_KEYS,
     AppSettings,
@@ -33,6 +34,7 @@ __all__ = [
     "NluSettings",
     "OperatorsSettings",
     "OutboxSettings",
+    "PrivacySettings",
     "Settings",
     "SettingsError",
     "TelegramSettings",

@@ -16,6 +16,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from bot.settings.observability import LogSettings, MetricsSettings
 from bot.settings.operators import OperatorsSettings
+from bot.settings.privacy import PrivacySettings
 from bot.settings.sections import (
     SECRET_KEYS,
     AppSettings,
@@ -54,6 +55,7 @@ class Settings(BaseSettings):
     operators: OperatorsSettings = OperatorsSettings()
     metrics: MetricsSettings = MetricsSettings()
     log: LogSettings = LogSettings()
+    privacy: PrivacySettings = PrivacySettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod

@@ -7,7 +7,11 @@ import pytest
 from bot.cli import main
 
 
-@pytest.mark.parametrize("command", [["db", "current"], ["serve"], ["nlu", "train"], ["chat"]])
+@pytest.mark.parametrize(
+    "command",
+    [["db", "current"], ["db", "backup", "x.db"], ["serve"], ["nlu", "train"], ["chat"],
+     ["privacy", "purge"]],
+)  # fmt: skip
 def test_invalid_settings_name_the_key_and_exit_2(
     command: list[str], monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
