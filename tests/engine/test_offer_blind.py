@@ -79,3 +79,25 @@ def test_hand_written_blind_part_no_worse_than_its_first_figures(report3: EvalRe
     assert precision >= 0.78 and recall >= 0.82
     assert report3.count(["high", "critical"], ["low"]) <= 2
     assert report3.count(["low"], ["high", "critical"]) <= 11
+
+
+@pytest.fixture(scope="module")
+def report4() -> EvalReport:
+    """The third blind part (2026-12-01, after the joint model): 200 offers written by hand."""
+    return _evaluate("offers_test4.jsonl")
+
+
+def test_the_third_blind_part_is_frozen() -> None:
+    rows = [json.loads(x) for x in (DATA / "offers_test4.jsonl").read_text().splitlines() if x]
+    assert len(rows) == 200 and len({r["id"] for r in rows}) == 200
+    assert sum(r["honest"] for r in rows) / len(rows) >= 0.35
+    first = (DATA / "offers_test4.first.txt").read_text(encoding="utf-8")
+    assert "all signs: precision 0.805, recall 0.877; level exact 0.855" in first
+
+
+def test_third_blind_part_no_worse_than_its_first_figures(report4: EvalReport) -> None:
+    # Its writer tagged a vague employer on posts only, not on retold chats: most of the
+    # precision lost is that sign (0.485), a labelling choice, not a rule to change.
+    assert report4.overall.precision >= 0.79 and report4.overall.recall >= 0.86
+    assert report4.count(["high", "critical"], ["low"]) <= 1
+    assert report4.count(["low"], ["high", "critical"]) <= 6
