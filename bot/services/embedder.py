@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 MODEL_SHA256 = "1571fc9827503943b6bb2e2c03c071f70a14f6e8ffc673946a1f7abbbfbb782f"
 MODEL_FILE = "e5-small-q4.bin"
-MAX_CHARS = 300  # a clause longer than this is read by its start (cost grows with length)
+MAX_CHARS = 300  # the engine cuts clauses there too (offer/model.CLAUSE_CHARS)
 BATCH = 32
 
 

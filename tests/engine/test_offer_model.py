@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.engine.nlu.linear import fit_linear
-from bot.engine.offer.model import MAX_EMBEDDED, OfferModel
+from bot.engine.offer.model import CLAUSE_CHARS, EMBED_BUDGET, MAX_EMBEDDED, OfferModel
 from bot.engine.offer.model_fit import LabelledClause, LabelledOffer, fit_model, locate
 from bot.engine.offer.negation import Negation
 
@@ -108,3 +108,15 @@ def test_a_sign_staff_left_to_the_patterns_is_never_read(negation: Negation) -> 
         OfferModel(fitted.linear, negation, never, fitted.joint, fake),
     ):
         assert model.read(["паспорта забирает бригадир до конца работы"]) == [{}]
+
+
+def test_long_clauses_are_embedded_within_a_budget(negation: Negation) -> None:
+    fake = RecordingEmbedder()
+    fitted = fit_model(ROWS, [], negation, fake)
+    model = OfferModel(fitted.linear, negation, joint=fitted.joint, embedder=fake)
+    fake.calls.clear()
+    long = "паспорт будет храниться у работодателя " * 40
+    model.read([long + str(n) for n in range(MAX_EMBEDDED)])
+    [call] = fake.calls
+    assert all(len(t) <= CLAUSE_CHARS for t in call)
+    assert sum(map(len, call)) <= EMBED_BUDGET + CLAUSE_CHARS and len(call) < MAX_EMBEDDED

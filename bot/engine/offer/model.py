@@ -35,7 +35,12 @@ JOINT_SHIFT = 0.2
 # Clauses the n-gram model gives less than this for every sign are not embedded (0.02, 0.1
 # and 0.3 gave the same development figures); nor more than MAX_EMBEDDED per offer.
 CANDIDATE_FLOOR = 0.1
-MAX_EMBEDDED = 8
+MAX_EMBEDDED = 5
+# An embedding's cost grows with its length: the clauses embedded for one offer hold at most
+# this many characters together (each clause read by its start), so a 100 KB paste costs
+# what a 2 KB offer does.
+EMBED_BUDGET = 1000
+CLAUSE_CHARS = 300
 DENSE_SCALE = 2.0  # the embedding's weight beside the n-grams (0, 1, 2, 3 tried)
 
 # Texts → one L2-normalised row each; attached by the services, never pickled with the model.
@@ -63,12 +68,19 @@ class OfferModel:
         if self.joint is None or self.embedder is None:
             return [self._over(p, 0.0) for p in first]
         out: list[dict[str, float]] = [{} for _ in clauses]
-        likely = sorted(
+        ranked = sorted(
             (i for i, p in enumerate(first) if _best_sign(p) >= CANDIDATE_FLOOR),
             key=lambda i: -_best_sign(first[i]),
         )[:MAX_EMBEDDED]
+        likely: list[int] = []
+        spent = 0
+        for i in ranked:
+            spent += min(len(clauses[i]), CLAUSE_CHARS)
+            if likely and spent > EMBED_BUDGET:
+                break
+            likely.append(i)
         if likely:
-            rows = self.embedder([clauses[i] for i in likely]) * DENSE_SCALE
+            rows = self.embedder([clauses[i][:CLAUSE_CHARS] for i in likely]) * DENSE_SCALE
             for i, row in zip(likely, rows, strict=True):
                 out[i] = self._over(self._probs(self.joint, featurized[i], row), JOINT_SHIFT)
         return out
