@@ -19,6 +19,7 @@ from bot.settings.sections import (
     WebSettings,
     WhatsAppSettings,
 )
+from bot.settings.webchat import WebchatSettings
 
 __all__ = [
     "ENV_PREFIX",
@@ -34,6 +35,7 @@ __all__ = [
     "SettingsError",
     "TelegramSettings",
     "WebSettings",
+    "WebchatSettings",
     "WhatsAppSettings",
     "load_settings",
 ]

@@ -26,6 +26,7 @@ from bot.settings.sections import (
     WebSettings,
     WhatsAppSettings,
 )
+from bot.settings.webchat import WebchatSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 ENV_PREFIX = "SAPAR_"
@@ -51,6 +52,7 @@ class Settings(BaseSettings):
     telegram: TelegramSettings = TelegramSettings()
     whatsapp: WhatsAppSettings = WhatsAppSettings()
     operators: OperatorsSettings = OperatorsSettings()
+    webchat: WebchatSettings = WebchatSettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod

@@ -154,6 +154,13 @@
           credentials: "same-origin",
           body: JSON.stringify(body),
         });
+        if (response.status === 429) {  // too many new chats from this network: wait, resend
+          const seconds = Math.min(600, Number(response.headers.get("Retry-After")) || 30);
+          status.hidden = false;
+          status.textContent = fill(words().busy, { seconds });
+          await new Promise((r) => setTimeout(r, seconds * 1000));
+          continue;
+        }
         if (response.ok || response.status < 500) { setOnline(true); return; }
       } catch (e) { /* network down: retry with the same client_id, the server dedupes */ }
       setOnline(false);
