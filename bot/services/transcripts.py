@@ -49,6 +49,14 @@ class Line:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a chat client sees at one look: the new lines and the chat's language."""
+
+    lines: list[Line]
+    language: str | None
+
+
 class TranscriptService:
     """What a chat client needs to redraw a conversation and follow it."""
 
@@ -57,18 +65,18 @@ class TranscriptService:
         self.wakeups = ChatWakeups(db)
 
     async def language(self, key: ConversationKey) -> str | None:
-        async with self.db.transaction() as session:
+        async with self.db.reading() as session:
             conversation = await conversations.find(session, key=key)
             return conversation.language if conversation else None
 
     async def known(self, key: ConversationKey) -> bool:
         """Whether this chat has a conversation already."""
-        async with self.db.transaction() as session:
+        async with self.db.reading() as session:
             return await conversations.find(session, key=key) is not None
 
     async def history(self, key: ConversationKey, limit: int = 200) -> tuple[list[Line], int]:
         """The user's messages and the delivered replies, in order; and the reply cursor."""
-        async with self.db.transaction() as session:
+        async with self.db.reading() as session:
             conversation = await conversations.find(session, key=key)
             if conversation is None:
                 return [], 0
@@ -85,10 +93,14 @@ class TranscriptService:
 
     async def delivered_after(self, key: ConversationKey, after: int) -> list[Line]:
         """Replies delivered to the chat after outbox row `after`, oldest first."""
-        async with self.db.transaction() as session:
+        return (await self.look(key, after)).lines
+
+    async def look(self, key: ConversationKey, after: int) -> Look:
+        """`delivered_after` and the chat's language, in one transaction."""
+        async with self.db.reading() as session:
             conversation = await conversations.find(session, key=key)
             if conversation is None:
-                return []
+                return Look([], None)
             after_rows = await outbox.rows_for(
                 session, conversation_id=conversation.id, after_id=after
             )
@@ -96,10 +108,10 @@ class TranscriptService:
             said = (
                 await messages.transcript(session, conversation_id=conversation.id) if rows else ()
             )
-        return [_line(r, said) for r in rows]
+        return Look([_line(r, said) for r in rows], conversation.language)
 
-    async def follow(self, key: ConversationKey, after: int, timeout: float) -> list[Line]:
-        """`delivered_after`, waiting up to `timeout` seconds for a reply if there is none.
+    async def follow(self, key: ConversationKey, after: int, timeout: float) -> Look:
+        """`look`, waiting up to `timeout` seconds for a reply if there is none.
 
         The waiter sleeps on a bell rung by `ready()` (here or, on PostgreSQL, in any process):
         it looks once now, again after each ring, and a last time when the wait runs out
@@ -107,18 +119,18 @@ class TranscriptService:
         """
         chat = str(key)
         with self.wakeups.watch(chat) as bell:  # before looking: a reply from now on rings it
-            lines = await self.delivered_after(key, after)
+            found = await self.look(key, after)
             loop = asyncio.get_running_loop()
             deadline = loop.time() + timeout
-            while not lines:
+            while not found.lines:
                 remaining = deadline - loop.time()
                 if remaining <= 0:
                     break
                 rung = await bell.wait(remaining)
-                lines = await self.delivered_after(key, after)
+                found = await self.look(key, after)
                 if not rung:
                     break
-        return lines
+        return found
 
     async def ready(self, key: ConversationKey) -> None:
         """A reply of this chat is visible now: wake whoever follows it."""

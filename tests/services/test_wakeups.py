@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.services.transcripts import Line, TranscriptService
+from bot.services.transcripts import Look, TranscriptService
 from bot.services.wakeups import ChatWakeups
 from bot.storage import conversations, outbox
 from bot.storage.database import Database
@@ -25,9 +25,9 @@ class CountingTranscripts(TranscriptService):
 
     looks = 0
 
-    async def delivered_after(self, key: ConversationKey, after: int) -> list[Line]:
+    async def look(self, key: ConversationKey, after: int) -> Look:
         self.looks += 1
-        return await super().delivered_after(key, after)
+        return await super().look(key, after)
 
 
 async def _reply(db: Database, text: str, status: str = "sending") -> int:
@@ -59,8 +59,8 @@ async def test_a_ready_reply_wakes_its_follower_without_a_poll(db: Database) -> 
     assert transcripts.looks == 1 and not follower.done()  # looked once, then sleeps
     row = await _reply(db, "Салам")
     await transcripts.ready(KEY)
-    lines = await asyncio.wait_for(follower, GUARD)
-    assert [(line.id, line.text) for line in lines] == [(row, "Салам")]
+    found = await asyncio.wait_for(follower, GUARD)
+    assert [(line.id, line.text) for line in found.lines] == [(row, "Салам")]
     # On PostgreSQL the LISTEN connection's first connect rings once more (a catch-up look).
     assert transcripts.looks <= 3
     await transcripts.wakeups.stop()
@@ -69,7 +69,7 @@ async def test_a_ready_reply_wakes_its_follower_without_a_poll(db: Database) -> 
 async def test_an_idle_follow_looks_twice_not_every_second(db: Database) -> None:
     transcripts = CountingTranscripts(db)
     transcripts.wakeups.ring_all_here = lambda: None  # type: ignore[method-assign]  # no catch-up ring
-    assert await transcripts.follow(KEY, 0, 2.5) == []
+    assert (await transcripts.follow(KEY, 0, 2.5)).lines == []
     assert transcripts.looks == 2  # once at the start, once when the wait runs out
     await transcripts.wakeups.stop()
 

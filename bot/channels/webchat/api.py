@@ -132,10 +132,14 @@ def router(
     ) -> dict[str, Any]:
         if not token:
             raise HTTPException(401, "no chat cookie; load the page first")
-        key = chat_key(token)
-        lines = await transcripts.follow(key, after, long_poll_seconds)
-        cursor = max((line.id for line in lines), default=after)
-        return await _page(transcripts, key, lines, cursor)
+        found = await transcripts.follow(chat_key(token), after, long_poll_seconds)
+        cursor = max((line.id for line in found.lines), default=after)
+        # The language lets the page redraw its header and text box as soon as one is chosen.
+        return {
+            "messages": [line.to_dict() for line in found.lines],
+            "cursor": cursor,
+            "language": found.language,
+        }
 
     return api
 
