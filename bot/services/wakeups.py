@@ -19,6 +19,7 @@ from bot.storage.database import Database
 
 log = logging.getLogger(__name__)
 CHANNEL = "sapar_chat_ready"
+PER_NOTIFY = 100  # chats named in one NOTIFY (its payload holds at most 8,000 bytes)
 
 
 class Bell:
@@ -51,6 +52,8 @@ class ChatWakeups:
         self._bells: dict[str, set[Bell]] = {}
         self._listener: asyncio.Task[None] | None = None
         self._stopping = False
+        self._unsent: dict[str, None] = {}  # chats to name in the next NOTIFY, in order
+        self._publisher: asyncio.Task[None] | None = None
 
     @property
     def distributed(self) -> bool:
@@ -78,15 +81,17 @@ class ChatWakeups:
                     del self._bells[chat]
 
     async def ring(self, chat: str) -> None:
-        """A reply for `chat` is ready to read: wake its waiters in every process."""
+        """A reply for `chat` is ready to read: wake its waiters in every process.
+
+        On PostgreSQL the chat joins the next NOTIFY, which one task sends for every chat
+        rung meanwhile: the sender's delivery does not wait for a transaction of its own.
+        """
         if not self.distributed:
             self.ring_here(chat)
             return
-        try:
-            await notify.publish(self.db, CHANNEL, chat)
-        except Exception:  # waiters here at least; others find it at their poll's last look
-            log.exception("could not publish a chat wake-up")
-            self.ring_here(chat)
+        self._unsent[chat] = None
+        if self._publisher is None or self._publisher.done():
+            self._publisher = asyncio.create_task(self._publish(), name="chat-wakeups-notify")
 
     def ring_here(self, chat: str) -> None:
         """Wake the waiters of `chat` in this process."""
@@ -101,17 +106,35 @@ class ChatWakeups:
 
     async def stop(self) -> None:
         self._stopping = True
-        if self._listener is not None:
-            self._listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._listener
-            self._listener = None
+        for task in (self._listener, self._publisher):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+        self._listener = self._publisher = None
+
+    async def _publish(self) -> None:
+        """NOTIFY the chats rung since the last NOTIFY, until none is left."""
+        while self._unsent:
+            chats = list(self._unsent)[:PER_NOTIFY]
+            for chat in chats:
+                del self._unsent[chat]
+            try:
+                await notify.publish(self.db, CHANNEL, "\n".join(chats))
+            except Exception:  # waiters here at least; others find it at their poll's last look
+                log.exception("could not publish chat wake-ups")
+                for chat in chats:
+                    self.ring_here(chat)
+
+    def _notified(self, payload: str) -> None:
+        for chat in payload.split("\n"):
+            self.ring_here(chat)
 
     async def _listen(self) -> None:
         await notify.listen(
             self.db,
             CHANNEL,
-            self.ring_here,
+            self._notified,
             on_connect=self.ring_all_here,
             should_run=lambda: not self._stopping,
         )
