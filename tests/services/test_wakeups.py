@@ -7,6 +7,7 @@ Timeouts here only stop a broken test from hanging; every assertion is about the
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 from bot.services.transcripts import Look, TranscriptService
 from bot.services.wakeups import ChatWakeups
@@ -105,6 +106,27 @@ async def test_a_ring_from_another_process_arrives_by_notify(
             await here.ring("a")
             assert await bell.wait(GUARD)
             assert not other.rung
+    finally:
+        await here.stop()
+        await there.stop()
+
+
+async def test_many_rings_at_once_reach_every_chat_in_another_process(
+    pg_databases: DatabaseFactory,
+) -> None:
+    here = ChatWakeups(await pg_databases.create())
+    there = ChatWakeups(pg_databases.open())
+    chats = [f"webchat:{n:040d}" for n in range(250)]  # more than one NOTIFY's worth
+    try:
+        with contextlib.ExitStack() as stack:
+            bells = [stack.enter_context(there.watch(chat)) for chat in chats]
+            assert await bells[0].wait(GUARD)  # LISTEN is up (its first connect rings all)
+            for bell in bells[1:]:
+                await bell.wait(0)
+            for chat in chats:
+                await here.ring(chat)
+            for bell in bells:
+                assert await bell.wait(GUARD)
     finally:
         await here.stop()
         await there.stop()
