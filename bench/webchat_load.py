@@ -28,6 +28,8 @@ asked the database every second), run with `--root` on a checkout of it:
                after, 2 procs  82-94 s / 93-122 s       7.1-14.5%        196-266 s
                before, 1 proc  aborted after 10 min: a POST was answered other than 202
                                (the bench then stopped; it now counts such answers)
+    1,000 x 2  after, 1 proc   28 s  /   44 s           1.8%              54 s
+               before, 1 proc  103 s /  169 s          86.4%             232 s (2 POSTs failed)
 
 Every run: 0 lost, 0 duplicated, 0 out of order. Idle polls now cost their renewal only (a
 request and two looks per poll every `web.long_poll_seconds`). What is left of the first
