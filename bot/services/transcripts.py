@@ -1,12 +1,20 @@
-"""Reading a chat back: its history and the replies delivered since a point."""
+"""Reading a chat back: its history, the replies delivered since a point, and following it.
+
+A reply is visible to a chat client from the moment the sender hands it over (its row is
+`sending`): for a page, that hand-over is the delivery, and the `sent` bookkeeping follows
+a moment later. Rows are handed over oldest first, one per chat at a time, so the visible
+rows of a chat are always a prefix of its replies and a cursor (a row id) never skips one.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.services.wakeups import ChatWakeups
 from bot.storage import conversations, messages, outbox
 from bot.storage.database import Database
 from bot.storage.models import Message, OutboxRow
@@ -14,6 +22,7 @@ from bot.types import ConversationKey
 
 # An operator's line and its outbox row are written in one transaction, moments apart.
 SAME_MOMENT = timedelta(seconds=5)
+VISIBLE = frozenset({"sending", "sent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,20 +49,34 @@ class Line:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What a chat client sees at one look: the new lines and the chat's language."""
+
+    lines: list[Line]
+    language: str | None
+
+
 class TranscriptService:
     """What a chat client needs to redraw a conversation and follow it."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.wakeups = ChatWakeups(db)
 
     async def language(self, key: ConversationKey) -> str | None:
-        async with self.db.transaction() as session:
+        async with self.db.reading() as session:
             conversation = await conversations.find(session, key=key)
             return conversation.language if conversation else None
 
+    async def known(self, key: ConversationKey) -> bool:
+        """Whether this chat has a conversation already."""
+        async with self.db.reading() as session:
+            return await conversations.find(session, key=key) is not None
+
     async def history(self, key: ConversationKey, limit: int = 200) -> tuple[list[Line], int]:
         """The user's messages and the delivered replies, in order; and the reply cursor."""
-        async with self.db.transaction() as session:
+        async with self.db.reading() as session:
             conversation = await conversations.find(session, key=key)
             if conversation is None:
                 return [], 0
@@ -61,7 +84,8 @@ class TranscriptService:
             inbound = [
                 (m.created_at, m.id, Line(0, "in", m.text)) for m in said if m.direction == "in"
             ]
-            sent = await outbox.rows_for(session, conversation_id=conversation.id, status="sent")
+            rows = await outbox.rows_for(session, conversation_id=conversation.id)
+        sent = [r for r in rows if r.status in VISIBLE]
         outbound = [(r.created_at, r.id, _line(r, said)) for r in sent]
         lines = [line for _, _, line in sorted(inbound + outbound, key=lambda t: (t[0], t[1]))]
         cursor = max((r.id for r in sent), default=0)
@@ -69,17 +93,48 @@ class TranscriptService:
 
     async def delivered_after(self, key: ConversationKey, after: int) -> list[Line]:
         """Replies delivered to the chat after outbox row `after`, oldest first."""
-        async with self.db.transaction() as session:
+        return (await self.look(key, after)).lines
+
+    async def look(self, key: ConversationKey, after: int) -> Look:
+        """`delivered_after` and the chat's language, in one transaction."""
+        async with self.db.reading() as session:
             conversation = await conversations.find(session, key=key)
             if conversation is None:
-                return []
-            rows = await outbox.rows_for(
-                session, conversation_id=conversation.id, after_id=after, status="sent"
+                return Look([], None)
+            after_rows = await outbox.rows_for(
+                session, conversation_id=conversation.id, after_id=after
             )
+            rows = [r for r in after_rows if r.status in VISIBLE]
             said = (
                 await messages.transcript(session, conversation_id=conversation.id) if rows else ()
             )
-        return [_line(r, said) for r in rows]
+        return Look([_line(r, said) for r in rows], conversation.language)
+
+    async def follow(self, key: ConversationKey, after: int, timeout: float) -> Look:
+        """`look`, waiting up to `timeout` seconds for a reply if there is none.
+
+        The waiter sleeps on a bell rung by `ready()` (here or, on PostgreSQL, in any process):
+        it looks once now, again after each ring, and a last time when the wait runs out
+        (a ring lost with a dropped connection costs at most one long poll's delay).
+        """
+        chat = str(key)
+        with self.wakeups.watch(chat) as bell:  # before looking: a reply from now on rings it
+            found = await self.look(key, after)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + timeout
+            while not found.lines:
+                remaining = deadline - loop.time()
+                if remaining <= 0:
+                    break
+                rung = await bell.wait(remaining)
+                found = await self.look(key, after)
+                if not rung:
+                    break
+        return found
+
+    async def ready(self, key: ConversationKey) -> None:
+        """A reply of this chat is visible now: wake whoever follows it."""
+        await self.wakeups.ring(str(key))
 
 
 def _line(row: OutboxRow, said: Sequence[Message]) -> Line:

@@ -21,6 +21,7 @@ from bot.settings.sections import (
     WebSettings,
     WhatsAppSettings,
 )
+from bot.settings.webchat import WebchatSettings
 
 __all__ = [
     "ENV_PREFIX",
@@ -39,6 +40,7 @@ __all__ = [
     "SettingsError",
     "TelegramSettings",
     "WebSettings",
+    "WebchatSettings",
     "WhatsAppSettings",
     "load_settings",
 ]

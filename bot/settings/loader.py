@@ -28,6 +28,7 @@ from bot.settings.sections import (
     WebSettings,
     WhatsAppSettings,
 )
+from bot.settings.webchat import WebchatSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 ENV_PREFIX = "SAPAR_"
@@ -56,6 +57,7 @@ class Settings(BaseSettings):
     metrics: MetricsSettings = MetricsSettings()
     log: LogSettings = LogSettings()
     privacy: PrivacySettings = PrivacySettings()
+    webchat: WebchatSettings = WebchatSettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod

@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+READ_ONLY = "sapar_read_only"  # an execution option: this transaction only reads
+
 
 class Database:
     """One engine and its session factory; `transaction()` is the unit of work."""
@@ -36,6 +38,9 @@ class Database:
         if self.dialect == "sqlite":
             _sqlite_immediate_transactions(self.engine)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # The same pool; on SQLite its transactions begin DEFERRED (see `reading`).
+        readers = self.engine.execution_options(**{READ_ONLY: True})
+        self.reader_sessions = async_sessionmaker(readers, expire_on_commit=False)
 
     @property
     def is_postgres(self) -> bool:
@@ -45,6 +50,17 @@ class Database:
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session inside one transaction: committed on success, rolled back on error."""
         async with self.sessions() as session, session.begin():
+            yield session
+
+    @asynccontextmanager
+    async def reading(self) -> AsyncIterator[AsyncSession]:
+        """A transaction that only reads: on SQLite it does not wait for the write lock.
+
+        Every SQLite transaction otherwise begins IMMEDIATE (see below), so a page asking for
+        new replies queued behind each writer; in WAL mode a reader sees a consistent
+        snapshot without the lock. Only read in it: two of them writing could deadlock there.
+        """
+        async with self.reader_sessions() as session, session.begin():
             yield session
 
     async def ping(self) -> bool:
@@ -79,4 +95,5 @@ def _sqlite_immediate_transactions(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        reading = conn.get_execution_options().get(READ_ONLY, False)
+        conn.exec_driver_sql("BEGIN" if reading else "BEGIN IMMEDIATE")

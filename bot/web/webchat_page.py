@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from bot.engine.content.model import Content
 
 LANGUAGES = ("ky", "ru")
-TEXTS = ("title", "placeholder", "send", "offline", "operator", "too_long")
+TEXTS = ("title", "placeholder", "send", "offline", "operator", "too_long", "busy")
 
 
 def texts(content: Content, language: str) -> dict[str, str]:

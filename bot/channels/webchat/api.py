@@ -2,22 +2,24 @@
 
 The chat is identified by a random token in an HTTP-only cookie; the database keeps only its
 hash, so a leaked database row cannot be replayed as a cookie. Replies reach the page when
-the outbox sender "delivers" them here: the deliverer wakes the page's long poll.
+the outbox sender "delivers" them here: the deliverer rings the chat's bell, which wakes the
+page's long poll in whichever process holds it (`TranscriptService.follow`). New chats are
+rate-limited per address (`admission.py`); a chat that exists is never refused.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import hashlib
 import secrets
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Cookie, Depends, HTTPException, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from bot.channels.boundary import admit, clean_text
+from bot.channels.webchat.admission import NewChatLimit
 from bot.services.conversation import ConversationService
 from bot.services.transcripts import Line, TranscriptService
 from bot.types import ConversationKey, MessageKind, Reply, UserMessage
@@ -29,32 +31,17 @@ ROW_IDS = 2**31 - 1  # a cursor is an outbox row id, an INTEGER column: none is 
 
 
 class WebchatHub:
-    """Wakes the long polls of a chat when a reply for it is delivered."""
+    """The web chat's deliverer: a reply is delivered when the page may read it."""
 
     channel = CHANNEL
 
-    def __init__(self) -> None:
-        self._events: dict[str, asyncio.Event] = {}
-        self._waiting: dict[str, int] = {}
+    def __init__(self, transcripts: TranscriptService) -> None:
+        self.transcripts = transcripts
 
     async def deliver(self, chat_id: str, reply: Reply) -> str | None:
-        """Delivery to a browser is making the row visible: wake whoever waits for it."""
-        event = self._events.get(chat_id)
-        if event is not None:
-            event.set()
+        """The row is handed over (visible to the page): wake the chat's long polls."""
+        await self.transcripts.ready(ConversationKey(CHANNEL, chat_id))
         return None
-
-    async def wait(self, chat_id: str, timeout: float) -> None:
-        """Sleep until a reply for `chat_id` is delivered or `timeout` passes."""
-        event = self._events.setdefault(chat_id, asyncio.Event())
-        self._waiting[chat_id] = self._waiting.get(chat_id, 0) + 1
-        try:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(event.wait(), timeout)
-        finally:
-            self._waiting[chat_id] -= 1
-            if self._waiting[chat_id] == 0:
-                del self._waiting[chat_id], self._events[chat_id]
 
 
 def _cleaned(value: Any) -> Any:
@@ -107,7 +94,7 @@ def require_json(request: Request) -> None:
 def router(
     conversations: ConversationService,
     transcripts: TranscriptService,
-    hub: WebchatHub,
+    new_chats: NewChatLimit,
     *,
     long_poll_seconds: float,
 ) -> APIRouter:
@@ -115,8 +102,11 @@ def router(
     api = APIRouter(prefix="/webchat/api", tags=["webchat"])
 
     @api.post("/messages", status_code=202, dependencies=[Depends(require_json)])
-    async def post_message(request: Request, response: Response, body: Outgoing) -> dict[str, Any]:
+    async def post_message(request: Request, response: Response, body: Outgoing) -> Any:
         token = ensure_token(request, response)
+        refused = await _refuse_new_chat(request, response, transcripts, new_chats, token)
+        if refused is not None:
+            return refused
         message = UserMessage(
             key=chat_key(token),
             external_id=body.client_id,
@@ -137,26 +127,48 @@ def router(
 
     @api.get("/updates")
     async def updates(
-        request: Request,
         after: Annotated[int, Query(ge=0, le=ROW_IDS)] = 0,
         token: Annotated[str | None, Cookie(alias=COOKIE)] = None,
     ) -> dict[str, Any]:
         if not token:
             raise HTTPException(401, "no chat cookie; load the page first")
-        key = chat_key(token)
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + long_poll_seconds
-        while True:
-            lines = await transcripts.delivered_after(key, after)
-            remaining = deadline - loop.time()
-            if lines or remaining <= 0 or await request.is_disconnected():
-                break
-            # Woken at once in this process; the 1 s cap covers replies sent by another one.
-            await hub.wait(key.chat_id, min(1.0, remaining))
-        cursor = max((line.id for line in lines), default=after)
-        return await _page(transcripts, key, lines, cursor)
+        found = await transcripts.follow(chat_key(token), after, long_poll_seconds)
+        cursor = max((line.id for line in found.lines), default=after)
+        # The language lets the page redraw its header and text box as soon as one is chosen.
+        return {
+            "messages": [line.to_dict() for line in found.lines],
+            "cursor": cursor,
+            "language": found.language,
+        }
 
     return api
+
+
+async def _refuse_new_chat(
+    request: Request,
+    response: Response,
+    transcripts: TranscriptService,
+    new_chats: NewChatLimit,
+    token: str,
+) -> JSONResponse | None:
+    """429 when this message would open one chat too many from its address, else None."""
+    issued_now = "set-cookie" in response.headers  # no cookie came: surely a new chat
+    if not issued_now and await transcripts.known(chat_key(token)):
+        return None
+    # uvicorn's proxy_headers put a trusted proxy's X-Forwarded-For here; else the peer.
+    address = request.client.host if request.client else "unknown"
+    verdict = new_chats.admit(address)
+    if verdict.allowed:
+        return None
+    return JSONResponse(
+        {
+            "error": "too_many_new_chats",
+            "detail": "too many new chats from this address; try again after retry_after s",
+            "retry_after": verdict.retry_after,
+        },
+        status_code=429,
+        headers={"retry-after": str(verdict.retry_after)},
+    )
 
 
 async def _page(

@@ -7,8 +7,9 @@ from typing import ClassVar
 from fastapi import APIRouter
 
 from bot.channels.protocol import ChannelServices
+from bot.channels.webchat.admission import NewChatLimit
 from bot.channels.webchat.api import CHANNEL, WebchatHub, router
-from bot.settings import Settings
+from bot.settings import Settings, WebchatSettings
 
 
 class Webchat:
@@ -16,14 +17,25 @@ class Webchat:
 
     name: ClassVar[str] = CHANNEL
 
-    def __init__(self, services: ChannelServices, *, long_poll_seconds: float) -> None:
+    def __init__(
+        self,
+        services: ChannelServices,
+        *,
+        long_poll_seconds: float,
+        new_chats: NewChatLimit | None = None,
+    ) -> None:
         self.services = services
         self.long_poll_seconds = long_poll_seconds
-        self.hub = WebchatHub()
+        self.hub = WebchatHub(services.transcripts)
+        self.new_chats = new_chats or _new_chat_limit(WebchatSettings())
 
     @classmethod
     def from_settings(cls, settings: Settings, services: ChannelServices) -> Webchat:
-        return cls(services, long_poll_seconds=settings.web.long_poll_seconds)
+        return cls(
+            services,
+            long_poll_seconds=settings.web.long_poll_seconds,
+            new_chats=_new_chat_limit(settings.webchat),
+        )
 
     @property
     def deliverer(self) -> WebchatHub:
@@ -33,7 +45,7 @@ class Webchat:
         return router(
             self.services.conversations,
             self.services.transcripts,
-            self.hub,
+            self.new_chats,
             long_poll_seconds=self.long_poll_seconds,
         )
 
@@ -41,4 +53,8 @@ class Webchat:
         return None
 
     async def stop(self) -> None:
-        return None
+        await self.services.transcripts.wakeups.stop()  # its LISTEN connection, if any
+
+
+def _new_chat_limit(limits: WebchatSettings) -> NewChatLimit:
+    return NewChatLimit(limits.new_chats_per_window, limits.new_chats_window_seconds)

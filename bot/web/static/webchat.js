@@ -146,6 +146,7 @@
     const body = { client_id: clientId(), text: (message.text || "").slice(0, API_MAX_CHARS) };
     if (message.button) body.button = message.button;
     addLine({ direction: "in", text: body.text });
+    // A 429 (too many new chats from this network) is not a failed try: the server says when.
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const response = await fetch("/webchat/api/messages", {
@@ -154,6 +155,14 @@
           credentials: "same-origin",
           body: JSON.stringify(body),
         });
+        if (response.status === 429) {
+          const seconds = Math.min(600, Number(response.headers.get("Retry-After")) || 30);
+          status.hidden = false;
+          status.textContent = fill(words().busy, { seconds });
+          await new Promise((r) => setTimeout(r, seconds * 1000));
+          attempt--;
+          continue;
+        }
         if (response.ok || response.status < 500) { setOnline(true); return; }
       } catch (e) { /* network down: retry with the same client_id, the server dedupes */ }
       setOnline(false);
