@@ -141,3 +141,17 @@ def test_a_scam_compound_named_across_lines_is_found(catalogue: Catalogue) -> No
 def test_a_warning_about_the_place_is_no_scam_compound(catalogue: Catalogue) -> None:
     post = "Осторожно: в Камбоджу не езжайте, это мошенники!\nВакансия: онлайн-заказы, Бишкек."
     assert "scam_compound_risk" not in check_text(post, catalogue).indicator_ids
+
+
+def test_a_negative_verb_after_a_comma_is_another_statements(catalogue: Catalogue) -> None:
+    text = "Дубайга үй кызматчысы керек. Барганда паспортту кожоюн алат, үйдөн жалгыз чыкпайсыз."
+    assert "document_retention" in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ukam Tula da zavoddo, pasportun aldyp koyushkan, eshikte kuzot turat",
+     "На стройке в Туле паспорта сразу забирают, ходим без документов."],
+)  # fmt: skip
+def test_a_passport_they_take_needs_no_named_holder(catalogue: Catalogue, text: str) -> None:
+    assert "document_retention" in check_text(text, catalogue).indicator_ids

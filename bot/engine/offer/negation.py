@@ -135,6 +135,9 @@ class Negation:
                 found.append((i, ""))
         for i in range(first, min(len(words), last + 1 + VERB_WINDOW)):
             if self.verb is not None and (m := self.verb.fullmatch(words[i])):
+                between = folded[tokens[last][1] : tokens[i][0]] if i > last else ""
+                if "," in between and not _LIST.search(between):
+                    break  # «паспортту кожоюн алат, үйдөн чыкпайсыз»: another statement's verb
                 found.append((i, m.group(1)))
         for i in range(last + 1, min(len(words), last + 1 + POST_WINDOW)):
             if any(tuple(words[i : i + len(p)]) == p for p in self.back):
