@@ -41,9 +41,13 @@ class Console:
     zone: ZoneInfo
     dead: DeadReplies
 
+    def words(self, request: Request) -> Words:
+        """The console's words in the language of the staff member asking."""
+        return Words(self.desk.content(), staff_language(request))
+
     def page(self, request: Request, name: str, me: Staff | None, **values: Any) -> Any:
-        """A rendered template; every page gets the labels, the clock and who is asking."""
-        say = Words(self.desk.content(), staff_language(request))
+        """A rendered template; every page gets its words, the clock and who is asking."""
+        say = self.words(request)
         response = self.templates.TemplateResponse(
             request, name, {"me": me, "now": utcnow(), "error": None, "say": say, **values}
         )
@@ -57,16 +61,7 @@ def make_templates(zone: ZoneInfo) -> Jinja2Templates:
         autoescape=True,  # every user text is data, never markup
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(
-        reasons=labels.REASONS,
-        levels=labels.LEVELS,
-        outcomes=labels.OUTCOMES,
-        authors=labels.AUTHORS,
-        roles=labels.ROLES,
-        actions=labels.ACTIONS,
-    )
     env.filters["shown"] = display.shown
     env.filters["preview"] = display.preview
     env.filters["local"] = lambda value: labels.local_time(value, zone)
-    env.filters["waited"] = lambda value: labels.waited(value, utcnow())
     return Jinja2Templates(env=env)

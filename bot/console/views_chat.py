@@ -8,11 +8,11 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
-from bot.console.labels import ERRORS
 from bot.services.operators import queue_rows
 from bot.services.operators.escalation import OUTCOMES
 from bot.services.operators.view import DeskError
 from bot.web.deps import ConsoleDep, Operator
+from bot.web.deps import console as console_of
 
 router = APIRouter(prefix="/console/chats", include_in_schema=False)
 
@@ -39,7 +39,7 @@ async def chat_page(
         facts=(await queue_rows.facts(console.desk.db, console.desk.content, [view.item])).get(
             entry.id
         ),
-        error=ERRORS.get(error or ""),
+        error=console.words(request).label("error", error, "") or None,
     )
     return page
 
@@ -62,7 +62,8 @@ def _done(request: Request, handoff_id: int, error: DeskError | None = None) -> 
     if "application/json" in request.headers.get("accept", ""):
         if error is None:
             return JSONResponse({"ok": True})
-        return JSONResponse({"ok": False, "code": error.code, "detail": ERRORS[error.code]}, 409)
+        detail = console_of(request).words(request).label("error", error.code)
+        return JSONResponse({"ok": False, "code": error.code, "detail": detail}, 409)
     suffix = f"?error={error.code}" if error else ""
     target = "/console" if error and error.code == "gone" else f"/console/chats/{handoff_id}"
     return RedirectResponse(target + suffix, status_code=303)

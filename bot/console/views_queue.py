@@ -8,7 +8,6 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.console.labels import ERRORS
 from bot.console.state import Console
 from bot.services.operators.queue_rows import RowFacts, facts
 from bot.services.operators.view import QueueItem
@@ -28,7 +27,7 @@ async def queue_page(
         me,
         items=items,
         facts=await _facts(console, items),
-        error=ERRORS.get(error or ""),
+        error=console.words(request).label("error", error, "") or None,
     )
     return page
 

@@ -1,12 +1,17 @@
-"""The console's own words in the operator's language, from the published dialogues/console.yml.
+"""The console's own words in the operator's language, from the published dialogues/console*.yml.
 
-Pages call `say("dead_title")` for the text `console_dead_title`. The older console pages
-still carry their Russian in the templates; new ones take their words from here.
+Pages call `say("dead_title")` for the text `console_dead_title`, and `say.label("level",
+"high")` for the label of a stored id (`console_level_high`). The older console pages still
+carry some Russian in the templates; new words come from here.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
+
+from bot.clock import utcnow
+from bot.console.labels import waited
 
 if TYPE_CHECKING:
     from bot.engine.content.model import Content
@@ -21,3 +26,23 @@ class Words:
 
     def __call__(self, key: str, **values: object) -> str:
         return self.content.text(f"console_{key}", self.language, **values)
+
+    def has(self, kind: str, value: str | None) -> bool:
+        """Whether the content has a label for this stored id."""
+        return f"console_{kind}_{value}" in self.content.texts
+
+    def label(self, kind: str, value: str | None, default: str | None = None) -> str:
+        """The label of a stored id (a reason, level, outcome, author, role, action, error).
+
+        An id without a label shows as `default`, or as itself: a new id never breaks a page.
+        """
+        if value and self.has(kind, value):
+            return self(f"{kind}_{value}")
+        return default if default is not None else (value or "")
+
+    def waited(self, since: datetime, now: datetime | None = None) -> str:
+        """How long someone has waited: «7 мин», «2 ч 05 мин» (or in Kyrgyz)."""
+        hours, minutes = waited(since, now or utcnow())
+        if hours == 0:
+            return self("waited_minutes", minutes=minutes)
+        return self("waited_hours", hours=hours, minutes=f"{minutes:02d}")

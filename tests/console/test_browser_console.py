@@ -182,3 +182,44 @@ async def test_a_new_emergency_rings_and_notifies_the_operator(tmp_path: Path) -
             assert await operator.evaluate("window.__beeps") >= 1
         finally:
             await browser.close()
+
+
+# The operator's clock runs 125 minutes ahead, so console.js's own waiting time shows hours.
+AHEAD = "const realNow = Date.now; Date.now = () => realNow() + 125 * 60000;"
+
+
+async def test_a_kyrgyz_operator_sees_the_labels_and_waiting_time_in_kyrgyz(
+    tmp_path: Path,
+) -> None:
+    """The labels come from content in the browser's language, also where console.js ticks."""
+    chromium = require_chromium()
+    async with serving(tmp_path) as (base, app), async_playwright() as pw:
+        await app.state.console.staff.add("aida", PASSWORD, "operator")  # type: ignore[attr-defined]
+        browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        try:
+            user = await (await browser.new_context()).new_page()
+            await user.goto(base + "/")
+            await send(user, "Здравствуйте")
+            await user.get_by_role("button", name="Поговорить с человеком").last.click()
+            await expect(user.locator(".msg--out .msg__bubble").last).to_contain_text(
+                "оператор", timeout=WAIT_MS
+            )
+
+            context = await browser.new_context(extra_http_headers={"accept-language": "ky"})
+            await context.add_init_script(AHEAD)
+            operator = await context.new_page()
+            errors: list[str] = []
+            operator.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            await operator.goto(base + "/console/login")
+            await operator.fill("#username", "aida")
+            await operator.fill("#password", PASSWORD)
+            await operator.click("#login")
+            await expect(operator.locator(".top__me")).to_have_text("aida · оператор")
+
+            row = operator.locator("#queue tr[data-handoff]")
+            await expect(row).to_have_count(1, timeout=WAIT_MS)
+            await expect(row).to_contain_text("Адам менен сүйлөшкүсү келет")
+            await expect(row.locator("time.waited")).to_have_text("2 саат 05 мүн.")
+            assert errors == []
+        finally:
+            await browser.close()

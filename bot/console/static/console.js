@@ -43,11 +43,17 @@
     });
   }
 
+  // The words come from the page (dialogues/console_labels.yml), in the staff member's language.
+  const waitedMinutes = document.body.dataset.waitedMinutes;
+  const waitedHours = document.body.dataset.waitedHours;
+
   function minutesText(since) {
     const minutes = Math.max(0, Math.floor((Date.now() - since.getTime()) / 60000));
-    if (minutes < 60) return minutes + " мин";
+    if (minutes < 60) return waitedMinutes.replace("{minutes}", String(minutes));
     const rest = minutes % 60;
-    return Math.floor(minutes / 60) + " ч " + (rest < 10 ? "0" : "") + rest + " мин";
+    return waitedHours
+      .replace("{hours}", String(Math.floor(minutes / 60)))
+      .replace("{minutes}", (rest < 10 ? "0" : "") + rest);
   }
 
   function tickWaiting() {
