@@ -80,6 +80,7 @@
     if (response.redirected || response.status === 401) { window.location.reload(); return; }
     if (!response.ok) return;
     el.innerHTML = await response.text();
+    tickWaiting();  // fresh rows come with the server's count, not the page's clock
     if (el === queue) updateTitle();
     if (el === transcript) el.scrollTop = el.scrollHeight;
   }
