@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+from bot.storage.writer_gate import WriterGate
+
 
 class Database:
     """One engine and its session factory; `transaction()` is the unit of work."""
@@ -25,8 +27,10 @@ class Database:
         self.dialect = make_url(url).get_backend_name()
         kwargs: dict[str, Any] = {"echo": echo, "connect_args": dict(connect_args or {})}
         kwargs["hide_parameters"] = True  # errors and echo name no values: users' words
+        self.gate: WriterGate | None = None
         if self.dialect == "sqlite":
             kwargs["connect_args"].setdefault("timeout", 30)
+            self.gate = WriterGate(float(kwargs["connect_args"]["timeout"]))
             path = make_url(url).database
             if path and path != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -34,7 +38,8 @@ class Database:
             kwargs["pool_pre_ping"] = True
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.dialect == "sqlite":
-            _sqlite_immediate_transactions(self.engine)
+            busy_ms = int(float(kwargs["connect_args"]["timeout"]) * 1000)
+            _sqlite_immediate_transactions(self.engine, busy_ms)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -44,7 +49,11 @@ class Database:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
         """A session inside one transaction: committed on success, rolled back on error."""
-        async with self.sessions() as session, session.begin():
+        if self.gate is None:
+            async with self.sessions() as session, session.begin():
+                yield session
+            return
+        async with self.gate.hold(), self.sessions() as session, session.begin():
             yield session
 
     async def ping(self) -> bool:
@@ -60,7 +69,7 @@ class Database:
         await self.engine.dispose()
 
 
-def _sqlite_immediate_transactions(engine: AsyncEngine) -> None:
+def _sqlite_immediate_transactions(engine: AsyncEngine, busy_ms: int) -> None:
     """Make every SQLite transaction take the write lock at BEGIN.
 
     pysqlite starts transactions lazily and as DEFERRED, so two writers can both read the
@@ -74,7 +83,7 @@ def _sqlite_immediate_transactions(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
