@@ -121,5 +121,5 @@ def profile(pid: int, out: Path) -> subprocess.Popen[bytes]:
     """py-spy sampling `pid` into `out` (collapsed stacks, one line each) until interrupted."""
     py_spy = Path(sys.executable).with_name("py-spy")
     argv = [str(py_spy), "record", "--pid", str(pid), "--format", "raw", "--output", str(out)]
-    argv += ["--rate", "200", "--nonblocking", "--idle"]
+    argv += ["--rate", "200", "--nonblocking"]  # on-CPU samples only
     return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -68,3 +68,12 @@ async def test_a_transaction_inside_a_transaction_meets_the_busy_timeout_not_a_h
             async with db.transaction() as inner:
                 await inner.execute(text("INSERT INTO t VALUES (1)"))
     await db.dispose()
+
+
+async def test_sqlite_writes_ahead_and_syncs_at_checkpoints(tmp_path: Path) -> None:
+    db = sqlite(tmp_path)
+    async with db.transaction() as session:
+        assert await session.scalar(text("PRAGMA journal_mode")) == "wal"
+        assert await session.scalar(text("PRAGMA synchronous")) == 1  # NORMAL
+        assert await session.scalar(text("PRAGMA busy_timeout")) == 30000
+    await db.dispose()
