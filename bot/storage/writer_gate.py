@@ -33,7 +33,10 @@ class WriterGate:
             yield
             return
         lock = self._current()
-        await asyncio.wait_for(lock.acquire(), self.timeout)
+        # Not wait_for: a cancel racing the wake-up would leave the lock taken by no one.
+        # Cancelled inside acquire(), the lock itself passes the wake-up on.
+        async with asyncio.timeout(self.timeout):
+            await lock.acquire()
         self._holder = task
         try:
             yield
