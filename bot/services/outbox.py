@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import utcnow
+from bot.services.group_commit import GroupCommit
 from bot.storage import forgetting, receipts
 from bot.storage import outbox as rows
 from bot.storage.database import Database
@@ -64,6 +65,7 @@ class OutboxService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._next_sweep: datetime | None = None
+        self._sent = GroupCommit(self._write_sent)
 
     async def sweep_forgotten(self, now: datetime | None = None) -> int:
         """`finish_forgotten`, at most every SWEEP_EVERY (the sender calls it each round)."""
@@ -105,8 +107,12 @@ class OutboxService:
             ]
 
     async def sent(self, row_id: int, external_id: str | None) -> None:
+        """Record an accepted send; returns once committed, with others accepted meanwhile."""
+        await self._sent.add((row_id, external_id))
+
+    async def _write_sent(self, sent: Sequence[tuple[int, str | None]]) -> None:
         async with self.db.transaction() as session:
-            await rows.mark_sent(session, row_id=row_id, external_id=external_id, now=utcnow())
+            await rows.mark_sent_many(session, sent=dict(sent), now=utcnow())
 
     async def failed(self, row_id: int, error: str, retry_at: datetime | None) -> None:
         async with self.db.transaction() as session:

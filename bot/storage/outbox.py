@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import Table, and_, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -92,6 +92,22 @@ async def mark_sent(
         .where(OutboxRow.id == row_id)
         .values(status="sent", sent_at=now, external_id=external_id, last_error=None)
     )
+
+
+async def mark_sent_many(
+    session: AsyncSession, *, sent: Mapping[int, str | None], now: datetime
+) -> None:
+    """The platform accepted these replies (row id → its message id): one executemany."""
+    if not sent:
+        return
+    table = OutboxRow.__table__
+    assert isinstance(table, Table)  # a mapped class's table; Core, so this is an executemany
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row"))
+        .values(status="sent", sent_at=now, external_id=bindparam("ext"), last_error=None)
+    )
+    await session.execute(statement, [{"row": r, "ext": e} for r, e in sent.items()])
 
 
 async def mark_failed(
