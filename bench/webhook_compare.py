@@ -13,7 +13,8 @@ the fake saw, the webhook's p50/p99 latency, database statements per update (Sap
 the receive and the sender's work) and the ratio Sapar/bare. At the end: lost, duplicated
 and out-of-order replies (the fake's sends against the outbox rows, per chat), the cold start
 to /healthz 200 and the serve process's RSS idle and high-water (/proc/PID/status). The bare
-bot is always one process. Not a test: the figures depend on the machine and its load.
+bot is always one process. BENCH_SAPAR_X=v in the bench's environment gives serve SAPAR_X=v
+(to try a setting). Not a test: the figures depend on the machine and its load.
 
 Figures, 2 cores shared with other sessions (load average 1-7 during the runs, so noisy),
 SQLite, 1000 updates a round, 32 in flight, 500 chats, after a 500-update warm-up; each line
@@ -30,6 +31,7 @@ PostgreSQL, after all of the above, 2 rounds each, load average ~2.5-3:
 
     1 serve process                         126-158    865-962  0.13-0.18  505-598    7.3
     2 serve processes (bare: 1 process)     206-222    720-1101 0.20-0.29  420-454    7.6
+    2 processes, pool_size 32 (tried, kept 5) 110-120    545-650  0.17-0.22  927-1075   7.7
 
 0 lost, 0 duplicated, 0 out-of-order replies in every run. Serve cold start to /healthz 200
 4.3-11.6 s (the load decides) and RSS ~350 MB idle, 354-377 MB high-water (the offer model

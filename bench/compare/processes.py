@@ -91,6 +91,9 @@ def sapar_env(db_url: str, api_base: str) -> dict[str, str]:
         SAPAR_TELEGRAM__MODE="webhook",
         SAPAR_TELEGRAM__API_BASE=api_base,
     )
+    env.update(
+        {k[len("BENCH_") :]: v for k, v in os.environ.items() if k.startswith("BENCH_SAPAR_")}
+    )
     return env
 
 
