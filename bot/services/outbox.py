@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import utcnow
+from bot.services.group_commit import GroupCommit
 from bot.storage import forgetting, receipts
 from bot.storage import outbox as rows
+from bot.storage import outbox_dead as dead
 from bot.storage.database import Database
 from bot.types import Reply
 
@@ -64,6 +66,7 @@ class OutboxService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._next_sweep: datetime | None = None
+        self._sent = GroupCommit(self._write_sent)
 
     async def sweep_forgotten(self, now: datetime | None = None) -> int:
         """`finish_forgotten`, at most every SWEEP_EVERY (the sender calls it each round)."""
@@ -105,8 +108,12 @@ class OutboxService:
             ]
 
     async def sent(self, row_id: int, external_id: str | None) -> None:
+        """Record an accepted send; returns once committed, with others accepted meanwhile."""
+        await self._sent.add((row_id, external_id))
+
+    async def _write_sent(self, sent: Sequence[tuple[int, str | None]]) -> None:
         async with self.db.transaction() as session:
-            await rows.mark_sent(session, row_id=row_id, external_id=external_id, now=utcnow())
+            await rows.mark_sent_many(session, sent=dict(sent), now=utcnow())
 
     async def failed(self, row_id: int, error: str, retry_at: datetime | None) -> None:
         async with self.db.transaction() as session:
@@ -151,24 +158,17 @@ class OutboxService:
     async def dead(self, limit: int = 100) -> list[DeadReply]:
         """Replies that will not be sent without help, newest first."""
         async with self.db.transaction() as session:
+            found = await dead.dead_rows(session, limit=limit)
             return [
-                DeadReply(
-                    row_id=r.id,
-                    conversation_id=r.conversation_id,
-                    channel=r.channel,
-                    chat_id=r.chat_id,
-                    text=str(r.payload.get("text", "")),
-                    attempts=r.attempts,
-                    error=r.last_error,
-                    created_at=r.created_at,
-                )
-                for r in await rows.dead_rows(session, limit=limit)
-            ]
+                DeadReply(r.id, r.conversation_id, r.channel, r.chat_id,
+                          str(r.payload.get("text", "")), r.attempts, r.last_error, r.created_at)
+                for r in found
+            ]  # fmt: skip
 
     async def requeue(self, row_id: int) -> bool:
         """Try a dead reply again (an operator's decision); False if it is not dead."""
         async with self.db.transaction() as session:
-            return await rows.requeue(session, row_id=row_id, now=utcnow())
+            return await dead.requeue(session, row_id=row_id, now=utcnow())
 
     async def last_inbound_at(self, channel: str, chat_id: str) -> datetime | None:
         """When the user of a chat last wrote to us."""

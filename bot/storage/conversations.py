@@ -29,6 +29,9 @@ async def lock_conversation(
     On PostgreSQL this is `SELECT … FOR UPDATE`, so several processes serving one bot take
     turns on one chat. On SQLite every transaction already holds the database write lock.
     """
+    conversation = await _locked(session, key)
+    if conversation is not None:  # a chat seen before: one statement, not five
+        return conversation
     user_ext = user_external_id or key.chat_id
     await session.execute(
         _insert(session, User)
@@ -53,15 +56,21 @@ async def lock_conversation(
         )
         .on_conflict_do_nothing(index_elements=["channel", "chat_id"])
     )
-    conversation = await session.scalar(
+    # Another process may have created it meanwhile: the insert did nothing, the row is there.
+    conversation = await _locked(session, key)
+    if conversation is None:  # the insert above guarantees a row; this is a broken database
+        raise RuntimeError(f"conversation {key} vanished inside its own transaction")
+    return conversation
+
+
+async def _locked(session: AsyncSession, key: ConversationKey) -> Conversation | None:
+    """The chat's conversation, row-locked on PostgreSQL, fresh from the database."""
+    return await session.scalar(
         select(Conversation)
         .where(Conversation.channel == key.channel, Conversation.chat_id == key.chat_id)
         .with_for_update()
         .execution_options(populate_existing=True)
     )
-    if conversation is None:  # the insert above guarantees a row; this is a broken database
-        raise RuntimeError(f"conversation {key} vanished inside its own transaction")
-    return conversation
 
 
 async def find(session: AsyncSession, *, key: ConversationKey) -> Conversation | None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import Table, and_, bindparam, exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -94,6 +94,22 @@ async def mark_sent(
     )
 
 
+async def mark_sent_many(
+    session: AsyncSession, *, sent: Mapping[int, str | None], now: datetime
+) -> None:
+    """The platform accepted these replies (row id → its message id): one executemany."""
+    if not sent:
+        return
+    table = OutboxRow.__table__
+    assert isinstance(table, Table)  # a mapped class's table; Core, so this is an executemany
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row"))
+        .values(status="sent", sent_at=now, external_id=bindparam("ext"), last_error=None)
+    )
+    await session.execute(statement, [{"row": r, "ext": e} for r, e in sent.items()])
+
+
 async def mark_failed(
     session: AsyncSession,
     *,
@@ -147,22 +163,6 @@ async def mark_progress(
         .where(OutboxRow.id == row_id)
         .values(progress=progress, external_id=external_id)
     )
-
-
-async def dead_rows(session: AsyncSession, *, limit: int = 100) -> Sequence[OutboxRow]:
-    """Replies given up on, newest first, for operators."""
-    query = select(OutboxRow).where(OutboxRow.status == "dead")
-    return (await session.scalars(query.order_by(OutboxRow.id.desc()).limit(limit))).all()
-
-
-async def requeue(session: AsyncSession, *, row_id: int, now: datetime) -> bool:
-    """Give a dead row another round of tries; False when it is not dead."""
-    result = await session.execute(
-        update(OutboxRow)
-        .where(OutboxRow.id == row_id, OutboxRow.status == "dead")
-        .values(status="pending", attempts=0, next_attempt_at=now, receipt=None, requeued_at=now)
-    )
-    return bool(getattr(result, "rowcount", 0))
 
 
 async def last_inbound_at(session: AsyncSession, *, channel: str, chat_id: str) -> datetime | None:

@@ -91,3 +91,23 @@ async def test_two_senders_never_claim_the_same_row(databases: DatabaseFactory) 
     everything = [row for claim in claims for row in claim]
     assert sorted(everything) == sorted(set(everything))  # nobody got a row twice
     assert len(everything) == 8
+
+
+async def _settled(db: Database, chat: str) -> list[tuple[str, str | None]]:
+    async with db.transaction() as s:
+        conv = await conversations.lock_conversation(s, key=ConversationKey("t", chat))
+        return [
+            (r.status, r.external_id) for r in await outbox.rows_for(s, conversation_id=conv.id)
+        ]
+
+
+async def test_several_sent_rows_are_marked_in_one_statement_each_with_its_id(
+    db: Database,
+) -> None:
+    a = await _enqueue(db, "a", "a1", "a2")
+    b = await _enqueue(db, "b", "b1")
+    async with db.transaction() as s:
+        await outbox.mark_sent_many(s, sent={a[0]: "m-a1", b[0]: None}, now=utcnow())
+    assert await _settled(db, "a") == [("sent", "m-a1"), ("pending", None)]
+    assert await _settled(db, "b") == [("sent", None)]
+    assert await _claim(db) == [a[1]]

@@ -16,7 +16,7 @@ from bot.clock import utcnow
 from bot.services.outbox import REPLY_WINDOWS, DeadReply, OutboxService, window_open
 from bot.services.staff import Staff
 from bot.storage import audit
-from bot.storage import outbox as rows
+from bot.storage import outbox_dead as dead
 from bot.storage.database import Database
 from bot.storage.models import Conversation, OutboxRow
 
@@ -69,7 +69,7 @@ class DeadReplies:
                     OutboxRow.id == row_id, OutboxRow.status == "dead"
                 )
             )
-            if conversation_id is None or not await rows.requeue(
+            if conversation_id is None or not await dead.requeue(
                 session, row_id=row_id, now=utcnow()
             ):
                 return False
