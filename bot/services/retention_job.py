@@ -8,11 +8,11 @@ never which or what they held.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import random
 from collections.abc import Awaitable, Callable
 
+from bot.services.background import stop_task
 from bot.services.retention import PurgeResult, RetentionService
 
 log = logging.getLogger(__name__)
@@ -80,11 +80,8 @@ class PurgeJob:
             self._task = asyncio.create_task(self.run(), name="retention-purge")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await stop_task(self._task)
+        self._task = None
 
     @property
     def running(self) -> bool:

@@ -21,6 +21,7 @@ from bot.channels.delivery.base import Deliverer, DeliveryError, PartedDeliverer
 from bot.channels.delivery.schedule import backoff, give_up_at, needs_last_inbound
 from bot.channels.delivery.settle import BookkeepingError, Settler
 from bot.clock import utcnow
+from bot.services.background import stop_task
 from bot.services.metrics import DeliveryHook, no_hook
 from bot.services.outbox import Delivery, OutboxService
 from bot.settings import OutboxSettings
@@ -192,8 +193,5 @@ class Sender:
             self._task = asyncio.create_task(self.run(), name="outbox-sender")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await stop_task(self._task)
+        self._task = None

@@ -7,13 +7,13 @@ Polling confirms an update to Telegram (by asking for the next offset) only afte
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 
 from aiogram.exceptions import AiogramError, TelegramRetryAfter
 
 from bot.channels.telegram.updates import ALLOWED_UPDATES, TelegramUpdates
+from bot.services.background import stop_task
 from bot.settings import TelegramSettings
 
 log = logging.getLogger(__name__)
@@ -45,11 +45,8 @@ class TelegramRunner:
             )
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await stop_task(self._task)
+        self._task = None
         await self.channel.close()
 
     async def register(self) -> None:

@@ -57,10 +57,6 @@ class OfferModel:
     joint: LinearIntentModel | None = None
     embedder: Embedder | None = None
 
-    def signs(self, clause: str) -> dict[str, float]:
-        """Signs whose probability for this clause reaches their threshold."""
-        return self.read([clause])[0]
-
     def read(self, clauses: Sequence[str]) -> list[dict[str, float]]:
         """For each clause, the signs it states and their probability."""
         featurized = [clause_text(c, self.negation) for c in clauses]
