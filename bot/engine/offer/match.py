@@ -72,13 +72,13 @@ def match_patterns(
             span = to_orig(index_map, m.start(), m.end())
             if asks(folded, m.end()):
                 continue  # a question, not a statement: found neither way
-            if ind.unless:
-                sentence = _sentence(folded, m.start(), m.end())
-                if any(u.search(sentence) is not None for u in ind.unless):
-                    denied.append(span)  # «оплата визы за счёт работодателя»: in favour
-                    continue
-            if negation is not None and negation.warns(_sentence(folded, m.start(), m.end())):
-                denied.append(span)  # «если просят предоплату — это мошенники»
+            sentence = _sentence(folded, m.start(), m.end())
+            if any(u.search(sentence) is not None for u in ind.unless):
+                denied.append(span)  # «оплата визы за счёт работодателя»: in favour
+                continue
+            if negation is not None and (negation.warns(sentence) or negation.takes_back(sentence)):
+                # «если просят предоплату — это мошенники», «…, у нас такого нет»
+                denied.append(span)
                 continue
             if negation is not None and negation.denied(pattern, folded, m.start(), m.end()):
                 denied.append(span)

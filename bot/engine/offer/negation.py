@@ -25,8 +25,10 @@ from bot.engine.text.phrases import phrase_regex
 _TOKEN = re.compile(r"\w+")
 # A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
 _LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
+_ITEM_BREAK = re.compile(r",|\b(?:и|или|жана|же)\b")
 PRE_WINDOW = 3  # a cue before the match governs at most this many words ahead
 POST_WINDOW = 6  # «предоплат, комиссий и сборов нет»: a predicate ends a list
+LIST_ITEMS = 5  # a cue reaches over at most four commas of a list to a one-word item
 VERB_WINDOW = 3  # a Kyrgyz negative verb right after the match («виза менен иштөөгө болбойт»)
 
 
@@ -113,7 +115,7 @@ class Negation:
             return False
         for i, replacement in self._cues(folded, tokens, first, last):
             s, e = tokens[i]
-            if e <= start and "," in folded[e:start]:
+            if e <= start and "," in folded[e:start] and not _listed(folded, start, end, e):
                 continue  # «с объекта не выпускаем, связь с родными раз в месяц»: two statements
             changed = folded[clause.start : s] + replacement + folded[e : clause.end]
             # Where the match now lies: text before the cue keeps its place, after it shifts.
@@ -150,3 +152,14 @@ class Negation:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
+
+
+def _listed(folded: str, start: int, end: int, cue_end: int) -> bool:
+    """Whether a one-word match is an item of a list the cue governs across its commas
+    («не набираем хостес, танцовщиц и компаньонок»), not a statement of its own."""
+    if len(_TOKEN.findall(folded, start, end)) != 1:
+        return False
+    pieces = _ITEM_BREAK.split(folded[cue_end:start])
+    if len(pieces) > LIST_ITEMS or _TOKEN.search(pieces[-1]):
+        return False
+    return all(len(_TOKEN.findall(p)) <= 3 for p in pieces[:-1])

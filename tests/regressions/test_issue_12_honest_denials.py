@@ -1,0 +1,83 @@
+"""Honest offers of the blind-written training offers (offers_train3) that the check alarmed:
+a list under one negation, a denial after a dash, warnings, «бар» that is «there is»."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import check_text
+from bot.services.offer_knowledge import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # One negation over a list: «танцовщиц» is its second item.
+        (
+            "Мы не набираем хостес, танцовщиц и «компаньонок» и не советуем откликаться на "
+            "такие предложения. Сборщики на завод, ОсОО «Эмгек Групп», лицензия № 24-0000.",
+            "sexual_exploitation_risk",
+        ),
+        # Said, then taken back after a dash.
+        (
+            "Говорят, что на складах отбирают документы — у нас такого нет. ОсОО «Сапар Ресурс», "
+            "Бишкек, пр. Чуй, 000.",
+            "document_retention",
+        ),
+        (
+            "Туристтик визит менен иштетпейбиз — бул мыйзамсыз жана сиз үчүн коркунучтуу. "
+            "Иштөө уруксатын фабрика алат.",
+            "wrong_visa_or_status",
+        ),
+        # «кызым» is «my daughter», «барып» «having gone»: no bar, no girls wanted.
+        (
+            "кызым барып келди, Новосибирскидеги «Сибирь-Мех Фабрикасы» жакшы экен, айлыгын "
+            "убагында берет",
+            "sexual_exploitation_risk",
+        ),
+        # Submitting an application at the office is no passport handed over.
+        (
+            "Паспорт жана бардык документтер өзүңүздө.\nДокумент тапшыруу: Бишкек ш., Киев көч. "
+            "000, 2-кабат.",
+            "document_retention",
+        ),
+        (
+            "Эмгек келишими немис тилинде, расмий кыргызча котормосу менен берилет.",
+            "no_written_contract",
+        ),
+        (
+            "Эгер кимдир бирөө «Россияда охрана, контракт, 300 миң» деп чакырса — абайлагыла, "
+            "көпчүлүгү согуш аймагына алып кетет.",
+            "military_recruitment",
+        ),
+    ],
+)
+def test_honest_statement_is_not_the_sign(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign not in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # The same words stated, not denied: each still found.
+        (
+            "Требуются танцовщицы в клуб в Дубае, 18-25 лет, фото обязательно.",
+            "sexual_exploitation_risk",
+        ),
+        ("Стамбулда барда иштегенге кыздар керек, сулуу болуш керек.", "sexual_exploitation_risk"),
+        ("Документтериңизди бизге тапшырасыз, ишти бүткөндө кайтарабыз.", "document_retention"),
+        ("Паспорт забирают на складе, телефон тоже.", "document_retention"),
+    ],
+)
+def test_the_stated_sign_is_still_found(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign in check_text(text, catalogue).indicator_ids
