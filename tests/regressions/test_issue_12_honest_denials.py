@@ -60,6 +60,19 @@ def catalogue() -> Catalogue:
             "көпчүлүгү согуш аймагына алып кетет.",
             "military_recruitment",
         ),
+        # offers_train4: typed on a phone, «өзүңүздө» comes out «озунузда».
+        ("Паспортунуз озунузда калат. Иш 10 саат, жумасына бир дем алыш.", "document_retention"),
+        ("Келишим Бишкекте кол коюлат, айлык айына бир жолу банкка түшөт.", "wage_withholding"),
+        (
+            "Жильё: караваны на территории фермы, стоимость проживания удерживается в пределах "
+            "законного лимита и прописана в договоре.",
+            "debt_bondage",
+        ),
+        (
+            "Ходят объявления «работа в Таиланде оператором, 2000$, билет оплачен» — это "
+            "вербовка в мошеннические колл-центры в Мьянме.",
+            "scam_compound_risk",
+        ),
     ],
 )
 def test_honest_statement_is_not_the_sign(catalogue: Catalogue, text: str, sign: str) -> None:
@@ -81,28 +94,6 @@ def test_honest_statement_is_not_the_sign(catalogue: Catalogue, text: str, sign:
 )
 def test_the_stated_sign_is_still_found(catalogue: Catalogue, text: str, sign: str) -> None:
     assert sign in check_text(text, catalogue).indicator_ids
-
-
-@pytest.mark.parametrize(
-    ("text", "sign"),
-    [
-        # offers_train4: typed on a phone, «өзүңүздө» comes out «озунузда».
-        ("Паспортунуз озунузда калат. Иш 10 саат, жумасына бир дем алыш.", "document_retention"),
-        ("Келишим Бишкекте кол коюлат, айлык айына бир жолу банкка түшөт.", "wage_withholding"),
-        (
-            "Жильё: караваны на территории фермы, стоимость проживания удерживается в пределах "
-            "законного лимита и прописана в договоре.",
-            "debt_bondage",
-        ),
-        (
-            "Ходят объявления «работа в Таиланде оператором, 2000$, билет оплачен» — это "
-            "вербовка в мошеннические колл-центры в Мьянме.",
-            "scam_compound_risk",
-        ),
-    ],
-)
-def test_phone_typed_and_plain_honest_lines(catalogue: Catalogue, text: str, sign: str) -> None:
-    assert sign not in check_text(text, catalogue).indicator_ids
 
 
 def test_a_deduction_for_the_fare_is_still_a_debt(catalogue: Catalogue) -> None:
