@@ -16,6 +16,7 @@ from bot.console.state import HERE, Console, make_templates
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.window import WindowDesk
 from bot.services.staff import StaffService
 from bot.web import views_login
 from bot.web.login import LoginRoom
@@ -47,6 +48,9 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         templates=make_templates(zone),
         zone=zone,
         dead=DeadReplies(sapar.db, wake=sapar.sender.wake),
+        window=WindowDesk(
+            sapar.db, settings.whatsapp.templates, publish=live.publish, wake=sapar.sender.wake
+        ),
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console

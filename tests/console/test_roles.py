@@ -16,6 +16,7 @@ PUBLIC = {("GET", "/console/login"), ("POST", "/console/login"), ("POST", "/cons
 ADMIN_ONLY = {("GET", "/console/audit")}
 FORM = {
     "reply": {"text": "hello"},
+    "template": {"name": "operator_answered", "text": "hello"},  # a web chat: refused (303)
     "note": {"text": "a note"},
     "close": {"outcome": "advised"},
     "transfer": {"operator_id": "1"},

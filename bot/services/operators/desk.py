@@ -21,6 +21,7 @@ from bot.services.operators.view import (
     items_of,
     lines_of,
 )
+from bot.services.outbox import window_open
 from bot.services.staff import Staff
 from bot.storage import audit, handoffs, messages, staff
 from bot.storage.audit import AuditEntry
@@ -122,6 +123,8 @@ class Desk:
         async with self.db.transaction() as session:
             entry, conv = await locked(session, handoff_id)
             must_hold(entry, who)
+            if not window_open(conv.channel, conv.last_inbound_at, self.clock()):
+                raise DeskError("window_closed", "the 24-hour window is closed: send a template")
             await say(session, conv, text, author="operator")
             entry.last_read_id = await messages.last_inbound_id(session, conversation_id=conv.id)
             entry.updated_at = self.clock()
