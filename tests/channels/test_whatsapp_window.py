@@ -39,9 +39,11 @@ class Operator:
 
 
 @pytest.fixture
-async def late(tmp_path: Path, fake_graph: FakeGraph, start: Start) -> AsyncIterator[Any]:
+async def late(
+    tmp_path: Path, fake_graph: FakeGraph, start: Start, database_url: str
+) -> AsyncIterator[Any]:
     """A Kyrgyz WhatsApp user who asked for a person 25 hours ago; an operator took the chat."""
-    running = await start(settings_for(tmp_path, graph=fake_graph))
+    running = await start(settings_for(tmp_path, graph=fake_graph, database_url=database_url))
     wrote = int(time.time()) - 25 * 3600
     await running.whatsapp(wa_text(USER, "wamid.w1", "Саламатсызбы", timestamp=wrote))
     await running.whatsapp(wa_text(USER, "wamid.w2", "/operator", timestamp=wrote + 5))

@@ -9,6 +9,7 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.emergency import hotline_for
 from bot.engine.dialogue.state import DialogueState
+from bot.services.operators import satisfaction
 from bot.services.operators.escalation import OUTCOMES, Listener
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.steps import locked, must_hold, say
@@ -181,6 +182,7 @@ class Desk:
             hotline = hotline_for(content, state.location, lang)
             closing = content.text("handoff_closed", lang, hotline=hotline)
             await say(session, conv, closing)
+            await satisfaction.ask(session, conv, content, lang, entry.id)
             # After the closing line: the operator's view of the chat ends with it.
             entry.status, entry.outcome = "closed", outcome
             entry.closed_at = entry.updated_at = self.clock()

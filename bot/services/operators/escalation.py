@@ -16,6 +16,7 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Escalate, Event, Forget, Understood, Withdraw
 from bot.engine.dialogue.state import QueueInfo
+from bot.services.operators import satisfaction
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.hours import hours_text, outside_hours_text
 from bot.settings.operators import OperatorsSettings
@@ -73,6 +74,9 @@ class Escalations:
         # The user wrote: an operator's replies kept until then (a closed window) go out now.
         now = self.clock()
         released = await outbox_held.release(session, conversation_id=conversation.id, now=now)
+        await satisfaction.record(
+            session, conversation=conversation, events=events, language=language, now=now
+        )
         if not held:
             return TurnEffect(released=released)
         escalate = next((e for e in events if isinstance(e, Escalate)), None)
