@@ -73,18 +73,28 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Template:
+    """A platform's pre-approved message (WhatsApp's templates), by name and language code."""
+
+    name: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One message from Sapar to the user.
 
     `calls` are phone numbers written in the text that a channel able to may make tappable
     (the web chat's `tel:` links); `clears` asks a client that shows history to start clean
-    (the confirmation of /forget).
+    (the confirmation of /forget). A reply with a `template` is sent as that template (its
+    `text` is only what the transcript shows).
     """
 
     text: str
     buttons: tuple[Button, ...] = ()
     calls: tuple[str, ...] = ()
     clears: bool = False
+    template: Template | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -95,10 +105,14 @@ class Reply:
             data["calls"] = list(self.calls)
         if self.clears:
             data["clears"] = True
+        if self.template is not None:
+            data["template"] = {"name": self.template.name, "language": self.template.language}
         return data
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Reply:
         buttons = tuple(Button(str(b["title"]), str(b["payload"])) for b in data.get("buttons", ()))
         calls = tuple(str(c) for c in data.get("calls", ()))
-        return cls(str(data["text"]), buttons, calls, bool(data.get("clears", False)))
+        found = data.get("template")
+        template = Template(str(found["name"]), str(found["language"])) if found else None
+        return cls(str(data["text"]), buttons, calls, bool(data.get("clears", False)), template)

@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from bot.console import views_chat, views_dead, views_live, views_queue
+from bot.console import views_chat, views_dead, views_live, views_queue, views_satisfaction
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.satisfaction import SatisfactionReport
+from bot.services.operators.window import WindowDesk
 from bot.services.staff import StaffService
 from bot.web import views_login
 from bot.web.login import LoginRoom
@@ -47,6 +49,10 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         templates=make_templates(zone),
         zone=zone,
         dead=DeadReplies(sapar.db, wake=sapar.sender.wake),
+        window=WindowDesk(
+            sapar.db, settings.whatsapp.templates, publish=live.publish, wake=sapar.sender.wake
+        ),
+        satisfaction=SatisfactionReport(sapar.db),
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console
@@ -60,7 +66,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         ),
     )
     app.include_router(views_login.router, prefix=PATH)
-    for module in (views_queue, views_chat, views_live, views_dead):
+    for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
         app.include_router(module.router)
     _stop_on_shutdown(app, live)
 

@@ -18,6 +18,8 @@ from bot.console.words import Words
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.satisfaction import SatisfactionReport
+from bot.services.operators.window import WindowDesk
 from bot.services.staff import Staff, StaffService
 from bot.web import display
 from bot.web.language import staff_language
@@ -40,6 +42,8 @@ class Console:
     templates: Jinja2Templates
     zone: ZoneInfo
     dead: DeadReplies
+    window: WindowDesk  # WhatsApp's 24-hour window and its templates
+    satisfaction: SatisfactionReport  # the answers after close, counted (admins)
 
     def words(self, request: Request) -> Words:
         """The console's words in the language of the staff member asking."""

@@ -40,6 +40,8 @@ async def chat_page(
             entry.id
         ),
         error=console.words(request).label("error", error, "") or None,
+        window=await console.window.window(entry.conversation_id),
+        templates=console.window.templates,
     )
     return page
 
@@ -96,6 +98,20 @@ async def reply(
     text: Annotated[str, Form(max_length=4000)],
 ) -> Response:
     return await _act(request, handoff_id, console.desk.reply(handoff_id, me, text))
+
+
+@router.post("/{handoff_id}/template")
+async def template(
+    request: Request,
+    console: ConsoleDep,
+    me: Operator,
+    handoff_id: int,
+    name: Annotated[str, Form(max_length=512)],
+    text: Annotated[str, Form(max_length=4000)],
+) -> Response:
+    """WhatsApp after 24 hours: an approved template now, the reply when the user writes."""
+    sent = console.window.send_template(handoff_id, me, name, text)
+    return await _act(request, handoff_id, sent)
 
 
 @router.post("/{handoff_id}/note")

@@ -67,7 +67,7 @@ class ConversationService:
             effect = await self._escalate(session, turn)
             await self._queue_replies(session, turn)
             self._save(turn)
-        if turn.replies:
+        if turn.replies or effect.released:
             self.on_outbox()
         await self.escalations.announce(effect)
         return turn.outcome()

@@ -20,6 +20,7 @@ from bot.settings.sections import (
     TelegramSettings,
     WebSettings,
     WhatsAppSettings,
+    WhatsAppTemplate,
 )
 from bot.settings.webchat import WebchatSettings
 
@@ -42,5 +43,6 @@ __all__ = [
     "WebSettings",
     "WebchatSettings",
     "WhatsAppSettings",
+    "WhatsAppTemplate",
     "load_settings",
 ]

@@ -99,6 +99,23 @@ class TelegramSettings(Section):
     poll_timeout_seconds: int = Field(default=25, ge=0, le=50)  # long polling's wait
 
 
+class WhatsAppTemplate(Section):
+    """A message template approved in WhatsApp Manager: what may open a closed window."""
+
+    name: str = Field(min_length=1, max_length=512)
+    # Sapar's language → the template's language code in WhatsApp ("ky" → "ky_KG")
+    languages: dict[str, str] = Field(min_length=1)
+
+    def code_for(self, language: str | None) -> str:
+        """The template's language code for a user of `language` (else its first one)."""
+        return self.languages.get(language or "", next(iter(self.languages.values())))
+
+
+OPERATOR_ANSWERED = WhatsAppTemplate(
+    name="operator_answered", languages={"ky": "ky_KG", "ru": "ru"}
+)
+
+
 class WhatsAppSettings(Section):
     access_token: SecretStr | None = None  # secret
     app_secret: SecretStr | None = None  # secret
@@ -106,6 +123,8 @@ class WhatsAppSettings(Section):
     phone_number_id: str | None = None
     api_base: str = "https://graph.facebook.com/v21.0"
     timeout_seconds: float = Field(default=10.0, gt=0)  # one Graph API call, then retried
+    # Approved templates an operator may send once the 24-hour window has closed.
+    templates: tuple[WhatsAppTemplate, ...] = (OPERATOR_ANSWERED,)
 
 
 SECRET_KEYS = {

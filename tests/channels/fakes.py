@@ -32,7 +32,8 @@ class FakePlatform:
     """The behaviour shared by both fakes: faults, holds, a record of what got through."""
 
     # What the next sends meet, first first: "ok" | "500" | "429" | "timeout", and refusals
-    # a retry would meet again: "403" (Telegram: blocked), "400" (no such chat / number)
+    # a retry would meet again: "403" (Telegram: blocked), "400" (no such chat / number),
+    # "template" (Graph API: no such template in that language)
     faults: list[str] = field(default_factory=list)
     retry_after: int = 1
     timeout_seconds: float = 1.0
@@ -197,6 +198,10 @@ class FakeGraph(FakePlatform):
             return _graph_error(429, 130429, "Rate limit hit", retry_after=self.retry_after)
         if mode == "400":
             return _graph_error(400, 131026, "Message undeliverable")
+        if mode == "template" and data["type"] == "template":  # not approved in this language
+            return _graph_error(
+                404, 132001, "(#132001) Template name does not exist in the translation"
+            )
         if mode == "429-date":  # Retry-After as an HTTP date, 2 s ahead
             return _graph_error(429, 130429, "Rate limit hit", retry_after=None, date=True)
         if mode is not None:
@@ -216,6 +221,9 @@ class FakeGraph(FakePlatform):
 
 
 def _visible_text(data: dict[str, Any]) -> str:
+    if data["type"] == "template":  # what the user sees is the approved text, not ours
+        template = data["template"]
+        return f"template:{template['name']}:{template['language']['code']}"
     if data["type"] == "text":
         return str(data["text"]["body"])
     return str(data["interactive"]["body"]["text"])

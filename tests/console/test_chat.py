@@ -65,7 +65,9 @@ async def test_claim_reply_and_close_reach_the_user_and_give_the_chat_back(
     assert [t for t in texts if t.startswith("ответ")] == ["ответ 0", "ответ 1", "ответ 2"]
     assert "private" not in " ".join(texts)
     assert conv.status == "bot"
-    assert "Оператор сүйлөшүүнү аяктады" in texts[-1] or "Оператор завершил" in texts[-1]
+    closing, question = texts[-2:]  # the closing line, then the satisfaction question
+    assert "Оператор сүйлөшүүнү аяктады" in closing or "Оператор завершил" in closing
+    assert "Оператор сизге жардам бердиби" in question
 
 
 async def test_a_second_operator_cannot_take_or_answer_a_taken_chat(

@@ -13,9 +13,10 @@ from bot.app import Sapar
 from tests.console.conftest import Login, csrf_of, hand_over
 
 PUBLIC = {("GET", "/console/login"), ("POST", "/console/login"), ("POST", "/console/logout")}
-ADMIN_ONLY = {("GET", "/console/audit")}
+ADMIN_ONLY = {("GET", "/console/audit"), ("GET", "/console/satisfaction")}
 FORM = {
     "reply": {"text": "hello"},
+    "template": {"name": "operator_answered", "text": "hello"},  # a web chat: refused (303)
     "note": {"text": "a note"},
     "close": {"outcome": "advised"},
     "transfer": {"operator_id": "1"},

@@ -22,6 +22,7 @@ ASKING = {
     "thanks": "the main menu's buttons",
     "ask_country": "one button per country",
     "forget_confirm": "yes_forget / no_forget buttons",
+    "survey_question": "rate:<handoff>:up / rate:<handoff>:down buttons (dialogue/survey.py)",
 }
 # A question mark ending a word, outside «quotes» (not the «?» of a pattern in an admin text).
 QUESTION = re.compile(r"\?(?=\s|$)(?![^«]*»)")

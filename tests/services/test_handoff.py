@@ -151,7 +151,8 @@ async def test_claim_reply_close_then_the_bot_answers_again(db: Database, conten
     texts = await outbox_texts(db)
     operator_lines = [t for t in texts if t.startswith("ответ")]
     assert operator_lines == ["ответ 0", "ответ 1", "ответ 2"]
-    assert "Оператор завершил разговор" in texts[-1]
+    assert "Оператор завершил разговор" in texts[-2]  # then the satisfaction question
+    assert "Помог ли вам оператор" in texts[-1]
     assert woken and await queued(db) == []
     again = await svc.receive(msg(4, "спасибо"))
     assert again.replies and not again.escalated

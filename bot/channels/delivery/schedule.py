@@ -3,7 +3,8 @@
 Tries go on for `give_up_after_hours` (24 by default) from when the reply was written or an
 operator sent it again, so an outage of hours loses nothing. A platform that takes free-form
 replies only within a window after the user's last message (WhatsApp's 24 hours) is tried
-until that window closes: after it the platform would refuse the reply anyway.
+until that window closes: after it the platform would refuse the reply anyway. A template
+(`free_form=False`) is what goes through after the window, so it gets the full hours.
 """
 
 from __future__ import annotations
@@ -36,14 +37,15 @@ def give_up_at(
     tries_since: datetime,
     last_inbound_at: datetime | None,
     settings: OutboxSettings,
+    free_form: bool = True,
 ) -> datetime:
     """The moment after which a reply of `channel` is no longer tried."""
     window = REPLY_WINDOWS.get(channel)
-    if window is not None:
+    if window is not None and free_form:
         return (last_inbound_at or tries_since) + window
     return tries_since + timedelta(hours=settings.give_up_after_hours)
 
 
-def needs_last_inbound(channel: str) -> bool:
+def needs_last_inbound(channel: str, free_form: bool = True) -> bool:
     """Whether `give_up_at` for this channel depends on the user's last message."""
-    return channel in REPLY_WINDOWS
+    return free_form and channel in REPLY_WINDOWS

@@ -156,14 +156,15 @@ class Sender:
         self.on_settled(delivery.channel, "dead")
 
     async def _give_up_at(self, delivery: Delivery) -> datetime:
-        last_inbound = None
-        if needs_last_inbound(delivery.channel):
+        last_inbound, free_form = None, delivery.reply.template is None
+        if needs_last_inbound(delivery.channel, free_form):
             last_inbound = await self.settle.last_inbound_at(delivery.channel, delivery.chat_id)
         return give_up_at(
             delivery.channel,
             tries_since=delivery.tries_since or self._now(),
             last_inbound_at=last_inbound,
             settings=self.settings,
+            free_form=free_form,
         )
 
     async def _sleep(self) -> None:

@@ -3,7 +3,8 @@
 Buttons become reply buttons (up to 3 short ones), else a list (up to 10 rows), else a
 numbered list in the text. Outside the customer-service window (24 hours after the user's
 last message) WhatsApp only accepts templates, so a free-form reply is refused here,
-permanently, with the reason operators see on the dead row.
+permanently, with the reason operators see on the dead row; a reply carrying a `template`
+goes as the Graph API's template message, and its refusals (132xxx) are permanent too.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ def numbered_text(reply: Reply) -> str:
 def body(chat_id: str, reply: Reply, list_label: str) -> dict[str, Any]:
     """The JSON of one outgoing message (of at most 4096 characters, see `parts`)."""
     head = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": chat_id}
+    if reply.template is not None:  # the Graph API's template message: no text of ours
+        code = {"code": reply.template.language}
+        return {
+            **head,
+            "type": "template",
+            "template": {"name": reply.template.name, "language": code},
+        }
     shape = layout(reply)
     if shape == "buttons":
         action: dict[str, Any] = {
@@ -93,13 +101,16 @@ class WhatsAppDeliverer:
 
     def parts(self, reply: Reply) -> list[Reply]:
         """The messages a reply becomes (a message holds 4096 characters)."""
+        if reply.template is not None:
+            return [reply]
         if layout(reply) == "numbered":  # the numbers are text too: split them with it
             reply = Reply(numbered_text(reply))
         return split_reply(reply, TEXT_LIMIT)
 
     async def deliver(self, chat_id: str, reply: Reply) -> str | None:
         """Send a reply; return WhatsApp's id of its last message (the key of statuses)."""
-        if not await self._window_open(chat_id):
+        # Templates are what WhatsApp takes outside the window; free text only inside it.
+        if reply.template is None and not await self._window_open(chat_id):
             raise DeliveryError(WINDOW_CLOSED, permanent=True)
         message_id: str | None = None
         for part in self.parts(reply):
@@ -136,7 +147,10 @@ def _error(response: httpx.Response) -> DeliveryError:
     found = _json(response).get("error")
     error: dict[str, Any] = found if isinstance(found, dict) else {}
     code = error.get("code")
-    message = f"graph api {response.status_code}: {code} {error.get('message', '')}".strip()
+    data = error.get("error_data")
+    details = data.get("details") if isinstance(data, dict) else None
+    said = f"{error.get('message', '')} ({details})" if details else error.get("message", "")
+    message = f"graph api {response.status_code}: {code} {said}".strip()
     retry_after = _retry_after(response.headers.get("retry-after"))
     if response.status_code == 429 or code in RETRYABLE:
         return DeliveryError(message, retry_after=retry_after)

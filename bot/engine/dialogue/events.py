@@ -55,4 +55,21 @@ class Withdraw:
     name: ClassVar[str] = "withdraw"
 
 
-Event = Understood | Assessed | Escalate | ToOperator | Forget | Withdraw
+@dataclass(frozen=True, slots=True)
+class Rated:
+    """The user answered the satisfaction question of closed hand-off `survey` (up | down)."""
+
+    name: ClassVar[str] = "rated"
+    survey: str
+    rating: str
+
+
+@dataclass(frozen=True, slots=True)
+class Commented:
+    """The user added a comment after rating; stored apart from the rating."""
+
+    name: ClassVar[str] = "commented"
+    text: str
+
+
+Event = Understood | Assessed | Escalate | ToOperator | Forget | Withdraw | Rated | Commented

@@ -6,7 +6,7 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 from __future__ import annotations
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue import actions, emergency, offer_answers, offer_flow, waiting
+from bot.engine.dialogue import actions, emergency, offer_answers, offer_flow, survey, waiting
 from bot.engine.dialogue.events import Understood
 from bot.engine.dialogue.location import said_location
 from bot.engine.dialogue.state import DialogueState, Mode
@@ -35,8 +35,10 @@ COMMANDS = {
 
 def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
     """Answer one user message."""
-    turn = Turn(state.but(language=_reply_language(state, message)), content)
-    _route(turn, message)
+    # A comment is taken only from the message right after a rating.
+    turn = Turn(state.but(language=_reply_language(state, message), commenting=None), content)
+    if not survey.on_comment(turn, message, state.commenting):
+        _route(turn, message)
     if turn.state.waiting and not turn.replies:  # whatever it was, it reached the hotline
         waiting.acknowledge(turn, message.received_at)
     emergency.localise(turn)
@@ -51,6 +53,8 @@ def _route(turn: Turn, message: UserMessage) -> None:
         turn.say("unsupported", () if turn.state.handoff else turn.menu())
         return
     if message.button is not None:
+        if survey.on_button(turn, message.button):
+            return
         if not waiting.on_button(turn, message.button, message.received_at):
             actions.on_button(turn, message.button)
         return

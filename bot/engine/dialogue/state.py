@@ -64,6 +64,9 @@ class DialogueState:
     question: str | None = None  # the follow-up question waiting for an answer
     skipped: tuple[str, ...] = ()  # follow-up questions the user could not answer
     choosing: str | None = None  # the answer whose country buttons were just shown
+    # Satisfaction after an operator closed the chat (set by the services, see survey.py):
+    survey: str | None = None  # the question waiting for a button: the closed hand-off's id
+    commenting: str | None = None  # rated just now: the next text may be a comment
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

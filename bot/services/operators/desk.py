@@ -9,6 +9,7 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.emergency import hotline_for
 from bot.engine.dialogue.state import DialogueState
+from bot.services.operators import satisfaction
 from bot.services.operators.escalation import OUTCOMES, Listener
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.steps import locked, must_hold, say
@@ -21,6 +22,7 @@ from bot.services.operators.view import (
     items_of,
     lines_of,
 )
+from bot.services.outbox import window_open
 from bot.services.staff import Staff
 from bot.storage import audit, handoffs, messages, staff
 from bot.storage.audit import AuditEntry
@@ -122,6 +124,8 @@ class Desk:
         async with self.db.transaction() as session:
             entry, conv = await locked(session, handoff_id)
             must_hold(entry, who)
+            if not window_open(conv.channel, conv.last_inbound_at, self.clock()):
+                raise DeskError("window_closed", "the 24-hour window is closed: send a template")
             await say(session, conv, text, author="operator")
             entry.last_read_id = await messages.last_inbound_id(session, conversation_id=conv.id)
             entry.updated_at = self.clock()
@@ -178,6 +182,7 @@ class Desk:
             hotline = hotline_for(content, state.location, lang)
             closing = content.text("handoff_closed", lang, hotline=hotline)
             await say(session, conv, closing)
+            await satisfaction.ask(session, conv, content, lang, entry.id)
             # After the closing line: the operator's view of the chat ends with it.
             entry.status, entry.outcome = "closed", outcome
             entry.closed_at = entry.updated_at = self.clock()

@@ -16,10 +16,11 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Escalate, Event, Forget, Understood, Withdraw
 from bot.engine.dialogue.state import QueueInfo
+from bot.services.operators import satisfaction
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.hours import hours_text, outside_hours_text
 from bot.settings.operators import OperatorsSettings
-from bot.storage import handoff_close, handoffs, queue_place
+from bot.storage import handoff_close, handoffs, outbox_held, queue_place
 from bot.storage.models import Conversation
 from bot.types import Reply
 
@@ -38,10 +39,12 @@ Listener = Callable[[LiveEvent], Awaitable[None]]
 
 @dataclass(frozen=True, slots=True)
 class TurnEffect:
-    """What escalation added to one step: extra replies, and an event for consoles."""
+    """What escalation added to one step: extra replies, an event for consoles, and how many
+    operators' replies held for WhatsApp's window the user's message released."""
 
     replies: tuple[Reply, ...] = ()
     event: LiveEvent | None = None
+    released: int = 0
 
 
 @dataclass
@@ -68,13 +71,18 @@ class Escalations:
         events = tuple(events)
         if await self._ended(session, conversation, events):
             return TurnEffect(event=LiveEvent("queue", conversation.id))
+        # The user wrote: an operator's replies kept until then (a closed window) go out now.
+        now = self.clock()
+        released = await outbox_held.release(session, conversation_id=conversation.id, now=now)
+        await satisfaction.record(
+            session, conversation=conversation, events=events, language=language, now=now
+        )
         if not held:
-            return TurnEffect()
+            return TurnEffect(released=released)
         escalate = next((e for e in events if isinstance(e, Escalate)), None)
         reason = (escalate.reason if escalate else "") or "asked_for_human"
         emergency = reason in EMERGENCY_REASONS or _urgent(events)
         entry = await handoffs.open_for(session, conversation_id=conversation.id)
-        now = self.clock()
         if entry is None:
             entry = await handoffs.create(
                 session,
@@ -91,7 +99,7 @@ class Escalations:
                 text = outside_hours_text(content, language or "ky", self.settings, location)
                 replies = (Reply(text),)
             event = LiveEvent("queue", conversation.id, entry.id, emergency=emergency, new=True)
-            return TurnEffect(replies, event)
+            return TurnEffect(replies, event, released)
         upgraded = emergency and not entry.emergency
         if upgraded:
             entry.emergency = True
@@ -106,7 +114,7 @@ class Escalations:
             new=upgraded,
             operator_id=entry.operator_id,
         )
-        return TurnEffect(event=event)
+        return TurnEffect(event=event, released=released)
 
     async def _ended(
         self, session: AsyncSession, conversation: Conversation, events: tuple[Event, ...]

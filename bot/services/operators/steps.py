@@ -14,13 +14,20 @@ from bot.types import Reply
 
 async def say(session: AsyncSession, conv: Conversation, text: str, author: str = "bot") -> None:
     """Put `text` in the transcript and the outbox, from the bot or an operator."""
-    payload = Reply(text).to_dict()
+    await say_reply(session, conv, Reply(text), author)
+
+
+async def say_reply(
+    session: AsyncSession, conv: Conversation, reply: Reply, author: str = "bot"
+) -> None:
+    """Put a reply (with its buttons) in the transcript and the outbox."""
+    payload = reply.to_dict()
     await messages.add(
         session,
         conversation_id=conv.id,
         direction="out",
         author=author,
-        text=text,
+        text=reply.text,
         payload=payload,
     )
     await outbox.enqueue(

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from bot.storage import audit, content, handoffs, staff  # noqa: F401  (their tables join Base)
+# Their tables join Base.
+from bot.storage import audit, content, handoffs, satisfaction, staff  # noqa: F401
 from bot.storage.models import Base
 
 config = context.config
