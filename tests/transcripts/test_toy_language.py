@@ -1,10 +1,10 @@
 """A third language from test data only: Toki Pona (`tok`) added to the repository's documents.
 
 tests/data/toy_language/ holds its entry in the list of languages (with its detector lexicon
-as data), its button and the words that name it, its training examples and its texts for what
-the transcript shows. Every other text gets a marked stand-in so that the rule «every text in
-every language» holds; the transcript never shows one. Nothing in bot/, dialogues/ or
-knowledge/ knows the language.
+as data), its button and the words that name it, its training examples, an offer pattern in
+its own (Latin) script and its texts for what the transcript shows. Every other text gets a
+marked stand-in so that the rule «every text in every language» holds; the transcript never
+shows one. Nothing in bot/, dialogues/ or knowledge/ knows the language.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.engine.content.languages import Languages
+from bot.engine.content.languages import ContentError, Languages
 from bot.engine.content.model import Content
 from bot.engine.dialogue.router import step
 from bot.engine.dialogue.state import DialogueState
+from bot.engine.offer.risk import check_text
 from bot.services.content.documents import (
     build_content,
     check_documents,
@@ -41,9 +42,11 @@ def _data(name: str) -> Any:
     return yaml.safe_load((TOY / name).read_text(encoding="utf-8"))
 
 
-def _fill(value: Any, where: str, given: dict[str, str], used: set[str], base: Languages) -> None:
-    """Give every text below `value` a toy one: the toy data's where it has one, else a stand-in."""
-    if base.is_text(value):
+def _fill(value: Any, where: str, given: dict[str, str], used: set[str]) -> None:
+    """Give every text below `value` a toy one: the toy data's where it has one, else a stand-in.
+
+    A text is what has a Russian string beside a Kyrgyz one (a question's too, with its id)."""
+    if isinstance(value, dict) and "ky" in value and isinstance(value.get("ru"), str):
         if where in given:
             used.add(where)
         value[CODE] = given.get(where) or f"{STAND_IN} {value.get('ru') or ''}"
@@ -54,7 +57,7 @@ def _fill(value: Any, where: str, given: dict[str, str], used: set[str], base: L
     elif isinstance(value, list):
         items = [(_key(item, i), item) for i, item in enumerate(value)]
     for key, item in items:
-        _fill(item, f"{where}.{key}" if where else str(key), given, used, base)
+        _fill(item, f"{where}.{key}" if where else str(key), given, used)
 
 
 def _key(item: Any, index: int) -> Any:
@@ -65,12 +68,15 @@ def _key(item: Any, index: int) -> Any:
 def toy_documents() -> dict[str, Any]:
     """The repository's documents with Toki Pona as a third language."""
     docs = copy.deepcopy(read_documents(ROOT))
-    base, texts, used = languages_of(docs), _data("texts.yml"), set[str]()
+    texts, used = _data("texts.yml"), set[str]()
     for name, data in docs.items():
         if name.startswith(("dialogues/", "knowledge/")):
             given = texts.get(name, {})
-            _fill(data, "", given, used, base)
+            _fill(data, "", given, used)
             assert set(given) <= used, (name, set(given) - used)  # a misspelt path is an error
+    patterns = _data("patterns.yml")
+    for ind_id, indicator in docs["knowledge/indicators.yml"]["indicators"].items():
+        indicator["patterns"][CODE] = patterns.get(ind_id, [])
     docs["dialogues/languages.yml"] = _data("languages.yml")
     docs["dialogues/toy.yml"] = _data("dialogues.yml")
     docs["dialogues/main.yml"]["menus"]["language"].append("lang_tok")
@@ -101,11 +107,27 @@ def test_the_toy_language_passes_every_content_check() -> None:
     assert check_documents(docs) == ["dialogues: texts.menu.tok: missing or empty text"]
 
 
+def test_a_language_needs_a_lexicon_and_the_staff_one_is_listed() -> None:
+    with pytest.raises(ContentError, match=r"languages\[1\]\.lexicon: needed"):
+        Languages.from_data({"languages": [{"code": "ky"}, {"code": "uz"}]})
+    with pytest.raises(ContentError, match=r"staff: one of ky, ru"):
+        Languages.from_data({"languages": [{"code": "ky"}, {"code": "ru"}], "staff": "tok"})
+
+
 def test_the_detector_tells_the_three_languages_apart(toy_content: Content) -> None:
     assert toy_content.detect("mi wile sona e lipu").language == "tok"
     assert toy_content.detect("Мага жумуш керек").language == "ky"
     assert toy_content.detect("Мне нужна работа").language == "ru"
     assert toy_content.detect("pasportumdu berbey jatat").language == "ky"
+
+
+def test_an_offer_is_read_with_the_toy_patterns_in_their_own_script(toy_content: Content) -> None:
+    assert toy_content.offers is not None and toy_content.offers.languages == ("ky", "ru", "tok")
+    text = "pali lon ma Losi. mani mute. jan pali li awen e lipu sina."
+    found = check_text(text, toy_content.offers, CODE)
+    assert found.language == CODE and "document_retention" in [f.id for f in found.findings]
+    plain = check_text("pali lon ma Losi. mani mute. tomo li pona.", toy_content.offers, CODE)
+    assert "document_retention" not in [f.id for f in plain.findings]
 
 
 def test_a_whole_conversation_in_the_toy_language(toy_content: Content) -> None:

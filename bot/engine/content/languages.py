@@ -36,6 +36,11 @@ class Languages:
     def default(self) -> str:
         return self.codes[0]
 
+    @property
+    def scripts(self) -> dict[str, str]:
+        """Each language and the script it is written in (its offer patterns too)."""
+        return {lexicon.code: lexicon.script for lexicon in self.detector.lexicons}
+
     def is_text(self, value: Any) -> bool:
         """Whether `value` is one text: language codes to strings (or to nothing yet)."""
         return (

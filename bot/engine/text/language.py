@@ -72,5 +72,7 @@ def reply_language(
         return str(chosen)
     if detection.language in languages:
         return detection.language
-    guess = next((lex.code for lex in DETECTOR.lexicons if lex.guess), languages[-1])
-    return str(previous) if previous in languages else guess
+    if previous in languages:
+        return str(previous)
+    guesses = [lex.code for lex in DETECTOR.lexicons if lex.guess and lex.code in languages]
+    return (guesses or list(languages))[0]

@@ -116,6 +116,7 @@ def catalogue(docs: Documents) -> Catalogue:
                 wages=parts["wages"],
                 agencies=parts["agencies"],
                 texts=parts["offer_texts"],
+                languages=languages_of(docs).scripts,
             )
         )
     except CatalogueError as exc:
