@@ -6,14 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeAlias
 
-
-class Language(StrEnum):
-    """A language Sapar answers in."""
-
-    KY = "ky"
-    RU = "ru"
+# A language Sapar answers in: a code listed in dialogues/languages.yml ("ky", "ru", …).
+# Data, not an enum: a new language is content and a lexicon, no change here.
+Language: TypeAlias = str
 
 
 class ConversationStatus(StrEnum):

@@ -13,7 +13,7 @@ KNOWN: dict[tuple[str, str], str] = {
     ("bot.admin.views_answers", "bot.engine.content.answers"): (
         "the answer editor validates a draft with the engine's own parser before saving"
     ),
-    ("bot.admin.views_answers", "bot.engine.content.bilingual"): (
+    ("bot.admin.views_answers", "bot.engine.content.languages"): (
         "the parser's ContentError is what the form shows as the problem"
     ),
     ("bot.admin.views_answers", "bot.engine.dialogue"): (
@@ -22,7 +22,7 @@ KNOWN: dict[tuple[str, str], str] = {
     ("bot.admin.views_indicators", "bot.engine.offer.catalogue"): (
         "the form's severity choices are the catalogue's own list"
     ),
-    ("bot.admin.views_work", "bot.engine.content.bilingual"): (
+    ("bot.admin.views_work", "bot.engine.content.languages"): (
         "a draft that does not build is shown with the engine's ContentError"
     ),
     ("bot.admin.views_work", "bot.engine.offer.report"): (

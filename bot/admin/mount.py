@@ -21,6 +21,7 @@ from bot.admin import (
 from bot.admin.state import HERE, PATH, Admin, make_templates
 from bot.services.content.canned import DOCUMENT as CANNED_DOCUMENT
 from bot.services.content.canned import parse_canned
+from bot.services.content.documents import languages_of
 from bot.web import views_login
 from bot.web.login import LoginRoom
 
@@ -66,7 +67,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
 
 def _canned_to_console(app: FastAPI, docs: dict[str, Any]) -> None:
     """The console's canned replies follow the published knowledge/canned_replies.yml."""
-    replies = parse_canned(docs.get(CANNED_DOCUMENT))
+    replies = parse_canned(docs.get(CANNED_DOCUMENT), languages_of(docs))
     console = getattr(app.state, "console", None)
     if console is not None:
         console.canned = replies

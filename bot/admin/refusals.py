@@ -17,12 +17,12 @@ from bot.web.language import staff_language
 if TYPE_CHECKING:
     from bot.admin.state import Admin
 
-_LANG = r"(?P<lang>ky|ru)"
+_LANG = r"(?P<lang>[a-z]{2,3})"  # a language code (dialogues/languages.yml)
 # (pattern over one problem line, text key); the first that matches retells the line.
 KNOWN = (
     (rf"^(?P<where>.+)\.{_LANG}: (?:missing or empty text|the text is empty or missing)$", "empty"),
     (rf"^(?P<where>.+): missing the {_LANG} text$", "empty"),
-    (r"^(?P<where>.+) lacks (?P<lang>ky|ru)(?:, (?:ky|ru))?$", "empty"),
+    (rf"^(?P<where>.+) lacks {_LANG}(?:, [a-z]{{2,3}})*$", "empty"),
     (r"^(?P<where>.+): unbounded (?P<detail>.+)$", "unbounded_pattern"),
     (r"^(?P<where>.+): bad pattern (?P<detail>.+)$", "bad_pattern"),
     (r"^(?P<where>.+\.severity): one of (?P<detail>.+)$", "bad_severity"),
@@ -37,7 +37,7 @@ class Refusals:
 
     def __init__(self, admin: Admin, request: Request) -> None:
         self.content = admin.live.store.current
-        self.lang = staff_language(request)
+        self.lang = staff_language(request, self.content.languages)
 
     def say(self, key: str, **values: object) -> str:
         return self.content.text(f"admin_{key}", self.lang, **values)

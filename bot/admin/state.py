@@ -59,10 +59,24 @@ class Admin:
     def revisions(self) -> Revisions:
         return self.live.revisions
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The live content's languages: every form and list has a column for each."""
+        return self.live.store.current.languages.codes
+
     def page(self, request: Request, template: str, me: Staff, **values: Any) -> Any:
         """A rendered page; every page gets who is asking and an optional error."""
         response = self.templates.TemplateResponse(
-            request, template, {"me": me, "error": None, "notice": None, **values}
+            request,
+            template,
+            {
+                "me": me,
+                "error": None,
+                "notice": None,
+                "languages": self.languages,
+                "labels": self.live.store.current.languages.labels,
+                **values,
+            },
         )
         response.headers["cache-control"] = "no-store"
         return response
@@ -83,6 +97,7 @@ def make_templates() -> Jinja2Templates:
     )
     env.globals.update(statuses=STATUSES, titles=TITLES, forms=FORMS)
     env.filters["show"] = show
+    env.filters["in_language"] = lambda lang, text: str(text.get(lang) or "")
     env.filters["shown"] = display.shown  # users' texts without bidi or zero-width characters
     env.filters["when"] = lambda value: value.strftime("%Y-%m-%d %H:%M UTC")
     return Jinja2Templates(env=env)

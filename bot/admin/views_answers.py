@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from bot.admin.refusals import Refusals
 from bot.admin.state import TITLES
 from bot.engine.content.answers import parse_answers
-from bot.engine.content.bilingual import ContentError
+from bot.engine.content.languages import ContentError
 from bot.engine.dialogue import replies
 from bot.services.content.revisions import Revision, RevisionError
 from bot.web.deps import AdminDep, Editor
@@ -76,20 +76,17 @@ async def save_answer(
     admin: AdminDep,
     me: Editor,
     answer_id: str,
-    title_ky: Text = "", title_ru: Text = "", short_ky: Text = "", short_ru: Text = "",
-    more_ky: Text = "", more_ru: Text = "",
     checked: Text = "",
     note: Text = "",
 ) -> Response:  # fmt: skip
+    form = await request.form()
     copy_ = await admin.working_copy(ANSWERS)
     data = copy.deepcopy(copy_.data)
     item = _item(data, answer_id)
-    values = {"title": (title_ky, title_ru), "short": (short_ky, short_ru)}
-    values["more"] = (more_ky, more_ru)
-    for field, (ky, ru) in values.items():
+    for field in ("title", "short", "more"):
         item[field] = {
-            "ky": ky.replace("\r\n", "\n").strip(),
-            "ru": ru.replace("\r\n", "\n").strip(),
+            lang: str(form.get(f"{field}_{lang}") or "").replace("\r\n", "\n").strip()
+            for lang in admin.languages
         }
     item["checked"] = checked.strip()
     refusals = Refusals(admin, request)
@@ -146,8 +143,8 @@ def _form(
 def _previews(admin: AdminDep, item: dict[str, Any]) -> dict[str, Any]:
     """The answer as a chat bubble with its buttons, per language (none while it is broken)."""
     try:
-        answer = parse_answers({"answers": [item]})[str(item["id"])]
+        content = admin.live.store.current
+        answer = parse_answers({"answers": [item]}, content.languages)[str(item["id"])]
     except ContentError:
         return {}
-    content = admin.live.store.current
-    return {lang: replies.answer_short(content, answer, None, lang) for lang in ("ky", "ru")}
+    return {lang: replies.answer_short(content, answer, None, lang) for lang in admin.languages}

@@ -44,10 +44,10 @@ async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: 
     item = _item(data, ind_id)
     item["severity"] = form_field(form, "severity")
     for part in TEXTS:
-        item[part] = {lang: form_field(form, f"{part}-{lang}") for lang in ("ky", "ru")}
+        item[part] = {lang: form_field(form, f"{part}-{lang}") for lang in admin.languages}
     item["patterns"] = {
         lang: [p.strip() for p in form_field(form, f"patterns-{lang}").split("\n") if p.strip()]
-        for lang in ("ky", "ru")
+        for lang in admin.languages
     }
     item["combinations"] = combinations(form_field(form, "combinations"))
     item["unless"] = [p.strip() for p in form_field(form, "unless").split("\n") if p.strip()]
@@ -55,7 +55,7 @@ async def save_indicator(request: Request, admin: AdminDep, me: Editor, ind_id: 
         if not item[key]:
             del item[key]
     if isinstance(item.get("question"), dict):
-        for lang in ("ky", "ru"):
+        for lang in admin.languages:
             item["question"][lang] = form_field(form, f"question-{lang}")
     refusals = Refusals(admin, request)
     too_long = refusals.over_long(item, MAX_FIELD, ind_id)

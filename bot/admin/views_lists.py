@@ -51,7 +51,7 @@ async def save_country(request: Request, admin: AdminDep, me: Editor, code: str)
                 if part in entry:
                     entry[part] = {
                         lang: form_field(form, f"{section}-{n}-{part}-{lang}")
-                        for lang in ("ky", "ru")
+                        for lang in admin.languages
                     }
     country["checked"] = form_field(form, "checked")
     return await _save(request, admin, me, HOTLINES, data, f"{code}: номера", failed=code)
@@ -76,7 +76,7 @@ async def save_canned(request: Request, admin: AdminDep, me: Editor) -> Response
     working = await admin.working_copy(CANNED)
     data = copy.deepcopy(working.data)
     for n, reply in enumerate(data.get("replies") or ()):
-        for part in ("title", "ky", "ru"):
+        for part in ("title", *admin.languages):
             reply[part] = form_field(form, f"{n}-{part}")
     return await _save(request, admin, me, CANNED, data, "готовые ответы")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Request, Response
+from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
-from bot.engine.content.bilingual import ContentError
+from bot.engine.content.languages import ContentError
 from bot.engine.offer.report import render_report
 from bot.engine.offer.risk import check_text
 from bot.services.content import unanswered
@@ -39,7 +39,7 @@ async def work(
         request, "work.html", me,
         missing=missing_translations(docs), stale=stale(docs, months, datetime.now(UTC).date()),
         months=months, groups=group_similar(questions),
-        intents=intents(docs.get("nlu/ky.yml") or {}), notice=notice,
+        intents=intents(docs.get(f"nlu/{admin.languages[0]}.yml") or {}), notice=notice,
     )  # fmt: skip
     return page
 
@@ -57,10 +57,12 @@ async def add_example(
     me: Editor,
     ids: Ids,
     intent: Annotated[str, Form(max_length=64)],
-    language: Annotated[str, Form(pattern="^(ky|ru)$")],
+    language: Annotated[str, Form(max_length=3)],
     text: Annotated[str, Form(max_length=1000)],
 ) -> Response:
     """Append the text to the intent's examples as a draft of nlu/<language>.yml."""
+    if language not in admin.languages:
+        raise HTTPException(422, "language: one of Sapar's languages")
     name = f"nlu/{language}.yml"
     working = await admin.working_copy(name)
     try:

@@ -46,6 +46,9 @@ def _dump(data: Any) -> str:
 def _check(args: argparse.Namespace) -> int:
     catalogue = _catalogue()
     lang = None if args.lang == "auto" else args.lang
+    if lang is not None and lang not in catalogue.languages:
+        log.error("--lang: one of %s or auto", ", ".join(catalogue.languages))
+        return EXIT_ERROR
     if args.jsonl:
         for number, line in enumerate(sys.stdin, start=1):
             if not line.strip():
@@ -105,7 +108,9 @@ def register(subparsers: Any) -> None:
     sub = offer.add_subparsers(dest="offer_command", required=True, metavar="SUBCOMMAND")
 
     check = sub.add_parser("check", help="assess one offer from stdin")
-    check.add_argument("--lang", choices=("ky", "ru", "auto"), default="auto")
+    check.add_argument(
+        "--lang", default="auto", metavar="CODE", help="a language of the content, or auto"
+    )
     fmt = check.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="print the assessment as JSON")
     fmt.add_argument(

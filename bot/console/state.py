@@ -47,7 +47,8 @@ class Console:
 
     def words(self, request: Request) -> Words:
         """The console's words in the language of the staff member asking."""
-        return Words(self.desk.content(), staff_language(request))
+        content = self.desk.content()
+        return Words(content, staff_language(request, content.languages))
 
     def page(self, request: Request, name: str, me: Staff | None, **values: Any) -> Any:
         """A rendered template; every page gets its words, the clock and who is asking."""

@@ -90,7 +90,7 @@ class ConversationService:
                 result = dialogue.step(before, message, content)
         replies = result.replies
         if truncated:
-            language = result.state.language or "ky"
+            language = result.state.language or content.languages.default
             notice = content.text("truncated", language, limit=self.max_chars)
             replies = (Reply(notice), *replies)
         return Turn(message, conv, content, before, result, replies, status)
@@ -107,8 +107,9 @@ class ConversationService:
         waiting = status is ConversationStatus.QUEUED
         queue = None
         if waiting:
+            language = state.language or content.languages.default
             queue = await self.escalations.queue_info(
-                session, conversation=conv, language=state.language or "ky", content=content
+                session, conversation=conv, language=language, content=content
             )
         return state.but(handoff=status in HELD, waiting=waiting, queue=queue)
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from bot.engine.content.languages import DOCUMENT as LANGUAGES_DOCUMENT
+from bot.engine.content.languages import ContentError, Languages
 from bot.engine.offer.catalogue import Catalogue, CatalogueError
 from bot.services.offer_model import with_model
 
@@ -41,11 +43,16 @@ def load_catalogue(content_dir: Path) -> Catalogue:
     folder = content_dir / "knowledge"
     data = {name: _read(folder / name) for name in FILES}
     try:
+        languages = Languages.from_data(_read(content_dir / LANGUAGES_DOCUMENT)).scripts
+    except ContentError as exc:
+        raise OfferKnowledgeError(str(exc)) from exc
+    try:
         catalogue = Catalogue.from_data(
             indicators=data["indicators.yml"],
             wages=data["wages.yml"],
             agencies=data["agencies.yml"],
             texts=data["offer_texts.yml"],
+            languages=languages,
         )
         return with_model(catalogue, content_dir)
     except CatalogueError as exc:

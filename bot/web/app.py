@@ -20,6 +20,7 @@ from bot.settings import Settings
 from bot.web import metrics, refusals, webchat_page
 from bot.web.access import RequestLog
 from bot.web.hardening import Production
+from bot.web.language import preferred_language
 from bot.web.security import BodyLimit, SecurityHeaders
 
 if TYPE_CHECKING:
@@ -57,8 +58,9 @@ def create_app(sapar: Sapar) -> FastAPI:
         probe = Response()
         token = webchat.ensure_token(request, probe)
         language = await sapar.transcripts.language(webchat.chat_key(token))
-        language = language or _preferred_language(request.headers.get("accept-language", ""))
         content = sapar.content.current
+        header, languages = request.headers.get("accept-language", ""), content.languages
+        language = language or preferred_language(header, languages.codes, languages.default)
         limit = sapar.settings.web.max_message_chars
         values = {
             "language": language,
@@ -115,12 +117,3 @@ def _middleware(app: FastAPI, sapar: Sapar, *, webhooks: dict[str, str]) -> None
     if settings.app.environment == "production":
         app.add_middleware(Production, hsts_seconds=settings.web.hsts_seconds)
     app.add_middleware(RequestLog, access=settings.log.access)
-
-
-def _preferred_language(accept_language: str) -> str:
-    """Russian for a browser that asks for it before Kyrgyz, Kyrgyz otherwise."""
-    for part in accept_language.lower().split(","):
-        tag = part.split(";")[0].strip()[:2]
-        if tag in ("ky", "ru"):
-            return tag
-    return "ky"

@@ -1,6 +1,6 @@
-"""What the web chat page needs from the content: its words in both languages, a first screen.
+"""What the web chat page needs from the content: its words in every language, a first screen.
 
-Both languages go into the page so that choosing one redraws the header and the text box at
+Every language goes into the page so that choosing one redraws the header and the text box at
 once, without a reload; every word still comes from dialogues/*.yml.
 """
 
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bot.engine.content.model import Content
 
-LANGUAGES = ("ky", "ru")
 TEXTS = ("title", "placeholder", "send", "offline", "operator", "too_long", "busy")
 
 
@@ -44,7 +43,8 @@ def page_data(content: Content, language: str, limit: int) -> dict[str, Any]:
     """Everything the page script reads: words per language, the first screen, the limit."""
     return {
         "language": language,
+        "default": content.languages.default,
         "limit": limit,
-        "texts": {lang: texts(content, lang) for lang in LANGUAGES},
-        "intro": {lang: intro(content, lang) for lang in LANGUAGES},
+        "texts": {lang: texts(content, lang) for lang in content.languages.codes},
+        "intro": {lang: intro(content, lang) for lang in content.languages.codes},
     }

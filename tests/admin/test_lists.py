@@ -63,11 +63,11 @@ async def test_canned_replies_saved_then_published_to_the_console(
     draft = await live(sapar).revisions.latest("knowledge/canned_replies.yml")
     assert draft is not None and draft.status == "draft"
     assert draft.data["replies"][0]["ky"].endswith("операторумун.")
-    assert app.state.console.canned[0].ky.endswith("операторумун.") is False  # a draft
+    assert app.state.console.canned[0].texts["ky"].endswith("операторумун.") is False  # a draft
     await editor.post(
         saved.headers["location"] + "/publish", data={"csrf_token": form["csrf_token"]}
     )
-    assert app.state.console.canned[0].ky.endswith("операторумун.")  # operators get it now
+    assert app.state.console.canned[0].texts["ky"].endswith("операторумун.")  # operators get it now
     form["1-ru"] = ""
     refused = await post(editor, "/admin/canned", form)
     assert refused.status_code == 422 and "(по-русски) пусто" in refused.text

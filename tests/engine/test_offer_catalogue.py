@@ -30,6 +30,7 @@ def _build(data: dict[str, Any]) -> Catalogue:
         wages=data["wages.yml"],
         agencies=data["agencies.yml"],
         texts=data["offer_texts.yml"],
+        languages={"ky": "cyrillic", "ru": "cyrillic"},
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.engine.content.languages import DOCUMENT as LANGUAGES
 from bot.services.content.diff import Change, diff
 from bot.services.content.work import (
     agencies_from_csv,
@@ -37,6 +38,7 @@ def test_similar_questions_are_grouped_biggest_first() -> None:
 
 def test_missing_translations_and_stale_items_name_document_and_item() -> None:
     docs = {
+        LANGUAGES: {"languages": [{"code": "ky"}, {"code": "ru"}]},
         "knowledge/answers.yml": {
             "answers": [
                 {"id": "a", "title": {"ky": "", "ru": "Т"}, "checked": "2020-01-01"},

@@ -248,7 +248,7 @@ def test_handover_texts_and_canned_replies_are_in_real_kyrgyz_and_russian(
     pairs = [(content.texts[k]["ky"], content.texts[k]["ru"]) for k in keys]
     canned = load_canned(ROOT)
     assert len(canned) >= 6
-    pairs += [(c.ky, c.ru) for c in canned]
+    pairs += [(c.texts["ky"], c.texts["ru"]) for c in canned]
     for ky, ru in pairs:
         assert set(ky) & set("өүң"), ky  # Kyrgyz, not Russian in disguise
         assert not set(ru) & set("өүң") and ru != ky, ru

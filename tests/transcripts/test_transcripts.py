@@ -23,7 +23,7 @@ CONVERSATIONS = [
 ]
 
 
-def _message(n: int, turn: dict[str, Any]) -> UserMessage:
+def turn_message(n: int, turn: dict[str, Any]) -> UserMessage:
     button = turn.get("button")
     return UserMessage(
         key=ConversationKey("transcript", "1"),
@@ -40,7 +40,7 @@ EXPECT_KEYS = frozenset(
 )
 
 
-def _check(result: Step, expect: dict[str, Any], where: str) -> None:
+def check_turn(result: Step, expect: dict[str, Any], where: str) -> None:
     unknown = set(expect) - EXPECT_KEYS  # a misspelt key would otherwise check nothing
     assert not unknown, f"{where}: unknown expect keys {sorted(unknown)}"
     understood = [e.intent for e in result.events if isinstance(e, Understood)]
@@ -77,6 +77,6 @@ def test_there_are_enough_conversations_in_each_language() -> None:
 def test_conversation(conversation: dict[str, Any], production_content: Content) -> None:
     state = DialogueState()
     for n, turn in enumerate(conversation["steps"]):
-        result = step(state, _message(n, turn), production_content)
-        _check(result, turn.get("expect") or {}, f"{conversation['id']} step {n}")
+        result = step(state, turn_message(n, turn), production_content)
+        check_turn(result, turn.get("expect") or {}, f"{conversation['id']} step {n}")
         state = result.state

@@ -48,7 +48,8 @@ class WhatsApp:
 
         def list_label() -> str:
             texts = services.content.current
-            return " / ".join(texts.text("whatsapp_list_button", lang) for lang in ("ky", "ru"))
+            codes = texts.languages.codes
+            return " / ".join(texts.text("whatsapp_list_button", lang) for lang in codes)
 
         deliverer = WhatsAppDeliverer(
             client,

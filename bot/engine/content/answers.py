@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.engine.content.bilingual import LANGUAGES, ContentError, bilingual
+from bot.engine.content.languages import ContentError, Languages
 
 # What kind of publisher a source is, and how far up it is shown (lower first; in one rank,
 # the order editors wrote). "weak" ones (an old blog, an SEO question page, a forum comment)
@@ -50,7 +50,7 @@ class Answer:
         return self.by_country.get(country or "", self.general)
 
 
-def parse_answers(data: Mapping[str, Any] | None) -> dict[str, Answer]:
+def parse_answers(data: Mapping[str, Any] | None, languages: Languages) -> dict[str, Answer]:
     """Check and freeze answers.yml; ContentError names the item and field."""
     answers: dict[str, Answer] = {}
     for n, item in enumerate((data or {}).get("answers") or ()):
@@ -59,43 +59,44 @@ def parse_answers(data: Mapping[str, Any] | None) -> dict[str, Answer]:
             raise ContentError(f"{where}: needs an id")
         where = f"answers.yml: {item['id']}"
         countries = {
-            str(code): _variant(variant, f"{where}.by_country.{code}")
+            str(code): _variant(variant, f"{where}.by_country.{code}", languages)
             for code, variant in dict(item.get("by_country") or {}).items()
         }
         answers[str(item["id"])] = Answer(
             id=str(item["id"]),
-            title=_strip(item.get("title"), f"{where}.title"),
-            general=_variant(item, where),
+            title=_strip(item.get("title"), f"{where}.title", languages),
+            general=_variant(item, where, languages),
             by_country=countries,
         )
     return answers
 
 
-def _variant(data: Mapping[str, Any], where: str) -> Variant:
+def _variant(data: Mapping[str, Any], where: str, languages: Languages) -> Variant:
     sources = tuple(
-        _source(s, f"{where}.sources[{n}]") for n, s in enumerate(data.get("sources") or ())
+        _source(s, f"{where}.sources[{n}]", languages)
+        for n, s in enumerate(data.get("sources") or ())
     )
     if not sources:
         raise ContentError(f"{where}.sources: every answer needs a source")
     if not data.get("checked"):
         raise ContentError(f"{where}.checked: the date it was last checked is missing")
     return Variant(
-        short=_strip(data.get("short"), f"{where}.short"),
-        more=_strip(data.get("more"), f"{where}.more"),
+        short=_strip(data.get("short"), f"{where}.short", languages),
+        more=_strip(data.get("more"), f"{where}.more", languages),
         sources=sources,
         checked=str(data["checked"]),
     )
 
 
-def _source(data: Mapping[str, Any], where: str) -> Source:
+def _source(data: Mapping[str, Any], where: str, languages: Languages) -> Source:
     kind = str(data.get("kind") or "other")
     if kind not in SOURCE_KINDS:
         raise ContentError(f"{where}.kind: {kind!r} is not one of {', '.join(SOURCE_KINDS)}")
     title = data.get("title")
     if isinstance(title, Mapping):
-        titles = _strip(title, f"{where}.title")
+        titles = _strip(title, f"{where}.title", languages)
     else:
-        titles = {lang: str(title or "").strip() for lang in LANGUAGES}
+        titles = {lang: str(title or "").strip() for lang in languages.codes}
     return Source(titles, str(data.get("url", "")), str(data.get("checked", "")), kind)
 
 
@@ -105,5 +106,5 @@ def shown_sources(sources: tuple[Source, ...]) -> tuple[Source, ...]:
     return tuple(ranked[:MAX_SOURCES_SHOWN])
 
 
-def _strip(value: Any, where: str) -> dict[str, str]:
-    return {lang: text.strip() for lang, text in bilingual(value, where).items()}
+def _strip(value: Any, where: str, languages: Languages) -> dict[str, str]:
+    return {lang: text.strip() for lang, text in languages.texts(value, where).items()}

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.content.answers import Answer, parse_answers
-from bot.engine.content.bilingual import LANGUAGES, ContentError, bilingual
+from bot.engine.content.languages import ContentError, Languages
 from bot.engine.nlu.intent import Classifier
 from bot.engine.offer.catalogue import Catalogue
+from bot.engine.text.detector import Detection
 from bot.engine.text.language import fold
 from bot.types import Button
 
-__all__ = ["LANGUAGES", "Classifier", "Content", "ContentError"]
+__all__ = ["Classifier", "Content", "ContentError", "Languages"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,7 @@ class Content:
     texts: Mapping[str, Mapping[str, str]]
     buttons: Mapping[str, Mapping[str, str]]
     menus: Mapping[str, tuple[str, ...]]
+    languages: Languages
     hotlines: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     answers: Mapping[str, Answer] = field(default_factory=dict)
     offers: Catalogue | None = None
@@ -34,6 +36,10 @@ class Content:
         """The text `key` in `language`, with its {placeholders} filled."""
         template = self.texts[key][language]
         return template.format(**values) if values else template
+
+    def detect(self, text: str) -> Detection:
+        """The language of `text` among the configured ones, or "other"."""
+        return self.languages.detector.detect(text)
 
     def language_named(self, text: str) -> str | None:
         """The language a text asks for by name («по-кыргызски», «orusca»), if exactly one."""
@@ -55,6 +61,7 @@ class Content:
         cls,
         dialogues: Mapping[str, Any],
         *,
+        languages: Languages,
         hotlines: Mapping[str, Any] | None = None,
         answers: Mapping[str, Any] | None = None,
         offers: Catalogue | None = None,
@@ -62,8 +69,8 @@ class Content:
         revision: str = "seed",
     ) -> Content:
         """Check and freeze the dialogue data; raise ContentError naming what is wrong."""
-        texts = _bilingual_map(dialogues.get("texts"), "texts")
-        buttons = _bilingual_map(dialogues.get("buttons"), "buttons")
+        texts = _texts_map(dialogues.get("texts"), "texts", languages)
+        buttons = _texts_map(dialogues.get("buttons"), "buttons", languages)
         menus: dict[str, tuple[str, ...]] = {}
         for name, items in dict(dialogues.get("menus") or {}).items():
             for item in items:
@@ -75,8 +82,9 @@ class Content:
             texts=texts,
             buttons=buttons,
             menus=menus,
+            languages=languages,
             hotlines=countries,
-            answers=parse_answers(answers),
+            answers=parse_answers(answers, languages),
             offers=offers,
             language_words={
                 str(lang): tuple(fold(str(w)) for w in words)
@@ -87,7 +95,7 @@ class Content:
         )
 
 
-def _bilingual_map(section: Any, where: str) -> dict[str, dict[str, str]]:
+def _texts_map(section: Any, where: str, languages: Languages) -> dict[str, dict[str, str]]:
     if not isinstance(section, Mapping):
-        raise ContentError(f"{where}: must be a mapping of id → {{ky, ru}}")
-    return {str(key): bilingual(value, f"{where}.{key}") for key, value in section.items()}
+        raise ContentError(f"{where}: must be a mapping of id → {{{', '.join(languages.codes)}}}")
+    return {str(k): languages.texts(v, f"{where}.{k}") for k, v in section.items()}

@@ -40,8 +40,8 @@ def welcome(turn: Turn, *, menu: bool = True) -> None:
 
 def on_button(turn: Turn, payload: str) -> None:
     """A pressed button: language, /forget's answer, a country, an answer, a menu action."""
-    if payload in ("lang_ky", "lang_ru"):
-        turn.state = turn.state.but(language=payload[-2:], language_chosen=True)
+    if payload.startswith("lang_") and payload[5:] in turn.content.languages.codes:
+        turn.state = turn.state.but(language=payload[5:], language_chosen=True)
         turn.say("language_set", turn.menu())
     elif payload in ("yes_forget", "no_forget") and turn.state.mode == Mode.CONFIRM_FORGET:
         answer_forget(turn, yes=payload == "yes_forget")

@@ -10,12 +10,11 @@ from bot.engine.dialogue import actions, emergency, offer_answers, offer_flow, s
 from bot.engine.dialogue.events import Understood
 from bot.engine.dialogue.location import said_location
 from bot.engine.dialogue.state import DialogueState, Mode
-from bot.engine.dialogue.turn import DEFAULT_LANGUAGE, Step, Turn
+from bot.engine.dialogue.turn import Step, Turn
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.nlu.intent import Intent
-from bot.engine.text import language as lang_detect
 from bot.engine.text.yesno import yes_no
-from bot.types import Language, MessageKind, UserMessage
+from bot.types import MessageKind, UserMessage
 
 __all__ = ["Step", "step"]
 
@@ -36,7 +35,8 @@ COMMANDS = {
 def step(state: DialogueState, message: UserMessage, content: Content) -> Step:
     """Answer one user message."""
     # A comment is taken only from the message right after a rating.
-    turn = Turn(state.but(language=_reply_language(state, message), commenting=None), content)
+    lang = _reply_language(state, message, content)
+    turn = Turn(state.but(language=lang, commenting=None), content)
     if not survey.on_comment(turn, message, state.commenting):
         _route(turn, message)
     if turn.state.waiting and not turn.replies:  # whatever it was, it reached the hotline
@@ -144,7 +144,7 @@ def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bo
     )
 
 
-def _reply_language(state: DialogueState, message: UserMessage) -> str:
+def _reply_language(state: DialogueState, message: UserMessage, content: Content) -> str:
     """The chosen language, else the language of this text, else the conversation's so far.
 
     Button presses, commands and one-word messages («да», «рахмат», «ok») never switch an
@@ -152,12 +152,11 @@ def _reply_language(state: DialogueState, message: UserMessage) -> str:
     """
     if state.language_chosen and state.language:
         return state.language
+    default = state.language or content.languages.default
     text = message.text.strip()
     if message.button is not None or not text or text.startswith("/"):
-        return state.language or DEFAULT_LANGUAGE
+        return default
     if state.language and len(text.split()) < 2:
         return state.language
-    detected = lang_detect.detect(text).language
-    if detected in (Language.KY.value, Language.RU.value):
-        return detected
-    return state.language or DEFAULT_LANGUAGE
+    detected = content.detect(text).language
+    return detected if detected in content.languages.codes else default

@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Escalate, Event
 from bot.engine.dialogue.state import DialogueState, Mode
-from bot.types import Button, Language, Reply
-
-DEFAULT_LANGUAGE = Language.KY.value
+from bot.types import Button, Reply
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +30,7 @@ class Turn:
 
     @property
     def lang(self) -> str:
-        return self.state.language or DEFAULT_LANGUAGE
+        return self.state.language or self.content.languages.default
 
     def say(self, key: str, buttons: tuple[Button, ...] = (), **values: object) -> None:
         self.replies.append(Reply(self.content.text(key, self.lang, **values), buttons))

@@ -23,7 +23,7 @@ class OfferCase:
     texts: tuple[str, ...] = ()
     answers: Mapping[str, bool] = field(default_factory=dict)
     words: Mapping[str, str] = field(default_factory=dict)  # the user's own words per answer
-    language: str | None = None  # "ky" | "ru" to force; None: detected from the texts
+    language: str | None = None  # a language code to force; None: detected from the texts
 
     @property
     def full_text(self) -> str:

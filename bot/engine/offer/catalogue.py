@@ -12,12 +12,12 @@ from typing import Any
 
 from bot.engine.offer.concepts import parse_concepts
 from bot.engine.offer.indicator import (
-    LANGS,
     RULES,
     SEVERITIES,
     Indicator,
     Policy,
     Question,
+    Scripts,
     parse_indicator,
     parse_policy,
 )
@@ -27,7 +27,6 @@ from bot.engine.offer.patterns import Matcher, compile_pattern
 from bot.engine.offer.refs import AgencyRegistry, CatalogueError, WageTable
 
 __all__ = [
-    "LANGS",
     "RULES",
     "SEVERITIES",
     "Catalogue",
@@ -49,6 +48,7 @@ class Catalogue:
     wages: WageTable
     agencies: AgencyRegistry
     texts: Mapping[str, Any]
+    languages: tuple[str, ...]  # in configured order; every text exists in each
     negation: Negation = field(default_factory=Negation)
     model: OfferModel | None = None  # the learned second opinion, attached by the services
 
@@ -59,14 +59,18 @@ class Catalogue:
         wages: Mapping[str, Any],
         agencies: Mapping[str, Any],
         texts: Mapping[str, Any],
+        languages: Scripts,
     ) -> Catalogue:
-        """Validate and compile the four knowledge files (already parsed from YAML)."""
+        """Validate and compile the four knowledge files (already parsed from YAML) for
+        `languages` (code → the script of its patterns)."""
         file = "indicators.yml"
         items = indicators.get("indicators")
         if not isinstance(items, Mapping) or not items:
             raise CatalogueError(f"{file}: indicators: missing")
         concepts = parse_concepts(indicators.get("concepts"), f"{file}: concepts")
-        compiled = tuple(parse_indicator(str(k), v, file, concepts) for k, v in items.items())
+        compiled = tuple(
+            parse_indicator(str(k), v, file, languages, concepts) for k, v in items.items()
+        )
         ids = [q.question.id for q in compiled if q.question]
         if len(ids) != len(set(ids)):
             raise CatalogueError(f"{file}: question ids must be unique: {ids}")
@@ -79,6 +83,7 @@ class Catalogue:
             wages=WageTable.from_data(wages),
             agencies=AgencyRegistry.from_data(agencies),
             texts=texts,
+            languages=tuple(languages),
             negation=Negation.from_data(indicators.get("negation")),
         )
 

@@ -1,7 +1,8 @@
 """One warning sign as content staff wrote it: texts, patterns, question, learned settings.
 
-Parsed from knowledge/indicators.yml (already loaded); every error names the file, the item
-and the field.
+Parsed from knowledge/indicators.yml (already loaded) for the configured languages, given as
+code → script: texts in every one, a list of patterns per language, written in its own script;
+every error names the file, the item and the field.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from bot.engine.offer.concepts import Combination, Concept, parse_combinations
 from bot.engine.offer.patterns import Matcher, compile_pattern
 from bot.engine.offer.refs import CatalogueError
 
-LANGS = ("ky", "ru")
+Scripts = Mapping[str, str]  # language code → the script its patterns are written in
 SEVERITIES = ("critical", "high", "medium")
 RULES = ("pay_vs_reference", "agency_registry", "no_named_employer")
 
@@ -65,11 +66,11 @@ def _where(file: str, item: str, field: str) -> str:
     return f"{file}: {item}: {field}"
 
 
-def _texts(data: Any, where: str) -> dict[str, str]:
+def _texts(data: Any, where: str, languages: Scripts) -> dict[str, str]:
     if not isinstance(data, Mapping):
-        raise CatalogueError(f"{where}: expected ky and ru texts")
+        raise CatalogueError(f"{where}: expected {' and '.join(languages)} texts")
     out = {}
-    for lang in LANGS:
+    for lang in languages:
         value = data.get(lang)
         if not isinstance(value, str) or not value.strip():
             raise CatalogueError(f"{where}: missing the {lang} text")
@@ -77,15 +78,15 @@ def _texts(data: Any, where: str) -> dict[str, str]:
     return out
 
 
-def _patterns(data: Any, where: str) -> tuple[Matcher, ...]:
+def _patterns(data: Any, where: str, script: str = "cyrillic") -> tuple[Matcher, ...]:
     if data is None:
         return ()
     if not isinstance(data, list):
         raise CatalogueError(f"{where}: expected a list of patterns")
-    return tuple(compile_pattern(p, f"{where}[{i}]") for i, p in enumerate(data))
+    return tuple(compile_pattern(p, f"{where}[{i}]", script) for i, p in enumerate(data))
 
 
-def _question(data: Any, ind_id: str, file: str) -> Question | None:
+def _question(data: Any, ind_id: str, file: str, languages: Scripts) -> Question | None:
     if data is None:
         return None
     where = _where(file, ind_id, "question")
@@ -98,13 +99,17 @@ def _question(data: Any, ind_id: str, file: str) -> Question | None:
         indicator=ind_id,
         priority=int(data.get("priority", 9)),
         yes_means=data["yes_means"],
-        text=_texts(data, where),
+        text=_texts(data, where, languages),
         skip_countries=frozenset(data.get("skip_countries") or ()),
     )
 
 
 def parse_indicator(
-    ind_id: str, data: Any, file: str, concepts: Mapping[str, Concept] | None = None
+    ind_id: str,
+    data: Any,
+    file: str,
+    languages: Scripts,
+    concepts: Mapping[str, Concept] | None = None,
 ) -> Indicator:
     if not isinstance(data, Mapping):
         raise CatalogueError(f"{_where(file, ind_id, '')}expected a mapping")
@@ -112,13 +117,16 @@ def parse_indicator(
     if severity not in SEVERITIES:
         raise CatalogueError(f"{_where(file, ind_id, 'severity')}: one of {SEVERITIES}")
     pats = data.get("patterns")
-    if not isinstance(pats, Mapping) or any(lang not in pats for lang in LANGS):
-        raise CatalogueError(f"{_where(file, ind_id, 'patterns')}: needs ky and ru lists")
+    if not isinstance(pats, Mapping) or any(lang not in pats for lang in languages):
+        needs = " and ".join(languages)
+        raise CatalogueError(f"{_where(file, ind_id, 'patterns')}: needs {needs} lists")
     rule = data.get("rule")
     if rule is not None and rule not in RULES:
         raise CatalogueError(f"{_where(file, ind_id, 'rule')}: one of {RULES}")
     compiled = tuple(
-        p for lang in LANGS for p in _patterns(pats[lang], _where(file, ind_id, f"patterns.{lang}"))
+        p
+        for lang, script in languages.items()
+        for p in _patterns(pats[lang], _where(file, ind_id, f"patterns.{lang}"), script)
     )
     combinations = parse_combinations(
         data.get("combinations"), concepts or {}, _where(file, ind_id, "combinations")
@@ -128,14 +136,14 @@ def parse_indicator(
     return Indicator(
         id=ind_id,
         severity=severity,
-        name=_texts(data.get("name"), _where(file, ind_id, "name")),
-        explanation=_texts(data.get("explanation"), _where(file, ind_id, "explanation")),
-        advice=_texts(data.get("advice"), _where(file, ind_id, "advice")),
+        name=_texts(data.get("name"), _where(file, ind_id, "name"), languages),
+        explanation=_texts(data.get("explanation"), _where(file, ind_id, "explanation"), languages),
+        advice=_texts(data.get("advice"), _where(file, ind_id, "advice"), languages),
         patterns=compiled,
         unless=_patterns(data.get("unless"), _where(file, ind_id, "unless")),
         reassure=_patterns(data.get("reassure"), _where(file, ind_id, "reassure")),
         rule=rule,
-        question=_question(data.get("question"), ind_id, file),
+        question=_question(data.get("question"), ind_id, file, languages),
         **_learned(data.get("learned"), _where(file, ind_id, "learned")),
         combinations=combinations,
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from bot.engine.offer.refs import CatalogueError
+from bot.engine.text.language import fold
 
 _KY_FOLD = str.maketrans({"ө": "о", "ү": "у", "ң": "н", "ё": "е", "Ө": "о", "Ү": "у", "Ң": "н"})
 # An unbounded wildcard can scan a 100 KB text from every start: refuse it, ask for {0,n}.
@@ -22,6 +23,8 @@ _UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\])[*+]")
 _UNBOUNDED_START = re.compile(r"^(?:\\b)?(?:\\[dwsDWS]|\[[^\]]*\]|\.)[*+]")
 _LATIN = re.compile(r"[a-z]")
 _ESCAPES = re.compile(r"\\[a-zA-Z]|\(\?[a-zA-Z<=!:P]+|\{[^}]*\}")
+# What a Latin-script pattern keeps as written: escapes and group syntax, (?: (?= (?P<name> …
+_SYNTAX = re.compile(r"(\\.|\(\?(?:[:=!]|<[=!]|P<\w+>|P=\w+\)|[aiLmsux-]+[):]))")
 
 
 class Found(Protocol):
@@ -103,13 +106,22 @@ def fold_pattern(source: str) -> str:
     return source.translate(_KY_FOLD).lower()
 
 
-def compile_pattern(source: Any, where: str) -> Matcher:
-    """Compile one content pattern, folding Kyrgyz letters; refuse what can never match."""
+def _folded_latin(source: str) -> str:
+    """A Latin-script pattern as folded text spells it: letters transliterated, escapes kept."""
+    parts = _SYNTAX.split(source)
+    return "".join(part if _SYNTAX.fullmatch(part) else fold(part) for part in parts)
+
+
+def compile_pattern(source: Any, where: str, script: str = "cyrillic") -> Matcher:
+    """Compile one content pattern written in its language's `script`, folded as offers are;
+    refuse what can never match."""
     if not isinstance(source, str) or not source:
         raise CatalogueError(f"{where}: a pattern must be a non-empty string")
     if _UNBOUNDED.search(source):
         raise CatalogueError(f"{where}: unbounded .* or [..]* in {source!r}; use {{0,60}}")
-    if _LATIN.search(_ESCAPES.sub("", source)):
+    if script == "latin":
+        source = _folded_latin(source)
+    elif _LATIN.search(_ESCAPES.sub("", source)):
         raise CatalogueError(f"{where}: Latin letters never match folded text in {source!r}")
     text = fold_pattern(source)
     branches = _branches(text)

@@ -16,7 +16,7 @@ from bot.engine.offer.match import (
 )
 from bot.engine.offer.rules import nobody_named
 from bot.engine.text.clauses import whole_words
-from bot.engine.text.language import detect, fold_with_map
+from bot.engine.text.language import detect, fold_with_map, reply_language
 
 LEVELS = ("low", "medium", "high", "critical")
 # Longer texts are cut: a forwarded chat log is not an offer, and time must stay bounded
@@ -26,12 +26,11 @@ MAX_CHARS = 8_000
 DETECT_CHARS = 400
 
 
-def offer_language(case: OfferCase) -> str:
-    """The language to answer in: the case's own, else detected (Kyrgyz or Russian)."""
-    if case.language in ("ky", "ru"):
+def offer_language(case: OfferCase, languages: Sequence[str]) -> str:
+    """The language to answer in: the case's own, else detected, else the detector's guess."""
+    if case.language is not None and case.language in languages:
         return case.language
-    detection = detect(case.full_text[:DETECT_CHARS])
-    return "ky" if detection.language == "ky" else "ru"
+    return reply_language(detect(case.full_text[:DETECT_CHARS]), None, None, languages)
 
 
 def risk_level(severities: Sequence[str], rules: Mapping[str, Mapping[str, Any]]) -> str:
@@ -89,7 +88,7 @@ def _answered(case: OfferCase, q: Question, catalogue: Catalogue, lang: str) -> 
 
 def assess(case: OfferCase, catalogue: Catalogue) -> Assessment:
     """Check an offer case against the catalogue; reproducible from the case alone."""
-    lang = offer_language(case)
+    lang = offer_language(case, catalogue.languages)
     full = case.full_text
     text, cut = full[:MAX_CHARS], len(full) > MAX_CHARS
     if not text.strip():

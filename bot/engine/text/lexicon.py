@@ -1,70 +1,25 @@
-"""Word lists and word endings that tell Kyrgyz from Russian, in folded form (ө→о, ү→у, ң→н).
+"""What the detector knows of one language: its words, endings and letters (a `Lexicon`).
 
-Only words that belong to one language are listed: shared loans (паспорт, зарплата, виза) and
-homographs (он, да, бар, же) are left out on purpose, since they carry no evidence.
+Each language Sapar speaks has one, either a module in `lexicons/` (Kyrgyz, Russian) or data
+in `dialogues/languages.yml` (`Lexicon.from_data`). Words are in folded form (ө→о, ү→у, ң→н,
+ё→е for Cyrillic ones). Only words that belong to one language are listed: shared loans and
+homographs carry no evidence.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-def _words(text: str) -> frozenset[str]:
+SCRIPTS = ("cyrillic", "latin")
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of `text`."""
     return frozenset(text.split())
 
 
-KY_WORDS = _words(
-    """
-    салам саламатсызбы саламатсынбы асса ассалому алейкум кандайсыз кандайсын кандай жакшы
-    жакшым жакшымын рахмат ракмат ыракмат чон ооба жок жоок макул макулмун мен сен сиз биз силер
-    алар бул ушул ошол тиги эмне эмнеге эмнеси эмнени ким кимге кайда кайдан качан канча кантип
-    кантеп кайсы эмнеден жана менен учун дагы деле гана эле эми азыр кийин мурун бугун эртен кечээ
-    жумуш жумушка жумушту жумушу жумуштан иш иште иштеп иштейм иштеген иштесем акча акчамды акчаны
-    айлык айлыгым айлыкты айлыгын эмгек эмгекчи кагаз кагаздар чет элге олко олкого орусия орусияга
-    орусияда казакстанга туркияга кореяга барам барайын баргым барсам келет келди кетти кетем
-    кетейин керек керекпи керекби болот болобу болбойт барбы эмес эмеспи деп айт айтып айтчы айтып
-    бер берчи беришпейт бербей бербейт жатат жатам жатабыз жатышат жатасыз турат кылып кылам
-    кылыш жардам жардамдаш жардамдашыныз суроо суроом билем билбейм билесизби тушунбодум тушундум
-    кош болунуз саламат жолугуп коруштук калыныз ыраазымын чынбы туура туурабы ырас албетте жарайт
-    эч эчким эчтеке бир эки уч торт беш алты жети сегиз тогуз жуз мин ата апа эне агай эже
-    байке бала балдар уй уйго уйдо кайра кайтып мекен мекенге кыргызча орусча кыргызчалап тил
-    тилде тилинде тилинде алып алды алышты койду камап уруп урду коркутуп чыгарбай коркунуч коркуп
-    бошотпой мага сага буга аны муну мени сени сизге бизге менин сенин сиздин биздин анын
-    кандайча адам адамга кишиге байланыш байланыштыр агенттик агенттиги агенттикти уруксат
-    уруксаты уруксаты текшер текшерип текшерсе текшерсениз текшериниз чыныгы алдамчы алдап алдашты
-    каттоо каттоого медициналык тыюу тыюу салынган мамлекет шаар айыл кыз жигит аял эркек абдан
-    келем берем барат берет алат айтат ойлойм калды кетем жолу жолдо тез азырынча жакында
-    алдын ала даярдоо даярдайм даярдаш тапшыр сураймын суранам суранычым кылчы карачы
-    бар ал ач кел кет кой тур жаз окуу жашоо жашап калуу калсам болобу мумкун мумкунбу тургай
-    жетиштуу бекер кечиресиз кечир кудай жалгасын сизди кыргыз тилине боюнча кенеш кенешчи
-    тууралуу жонундо
-    """
-)
-
-RU_WORDS = _words(
-    """
-    да и в не на я что с со по а как это то так все он она они мы вы ты мне меня тебя вас нас к от
-    до из за для без при про о об ли бы только если или когда где куда почему зачем сколько можно
-    нужно надо нет есть был была были будет быть мой моя мои мою моего его ее их свой там тут здесь
-    уже еще очень хорошо плохо спасибо пожалуйста привет здравствуйте здрасте здрасьте добрый
-    доброе день вечер утро пока свидания работа работу работы работаю работать работал деньги
-    денег денги документы помогите помощь помочь хочу хотим хочется могу можете знаю скажите
-    подскажите
-    расскажите расскажи делать человек человеком связаться поговорить живым домой вернуться
-    уехать уехал поехать ехать страна страну россия россию москва москве работодатель хозяин
-    забрал забрали отобрали отдает платят заплатили бьют избили угрожают держат закрыли
-    выпускают опасно срочно вакансия вакансию агентство агентства лицензия проверить проверьте
-    настоящая правда обман мошенники миграционная карта запрет въезд въезда депортация
-    медосмотр отпечатки справка какие какой какая нужны нужен взять собой перед поездкой ага
-    угу конечно верно точно неа нее отмена стоп русский кыргызский язык языке русском говорить
-    меню умеешь можешь ничего сейчас через потом тоже который которая где-то кто чем чего кому
-    вообще просто вот ну нас наш наша наши ваш ваша ваши сам сама себя себе после сразу дали дать
-    дайте месяц месяца месяцев год года лет работают работает сказал сказали говорят
-    платить оплата оплату получить получил хотел хотела можно ли будут должны должен
-    """
-)
-
-
-# (pattern, weight): endings seen on longer words. Weights reflect how often the ending
-# occurs in the other language (the Russian "-ка", "-та", "-ту" are too common to use).
 def _expand(pattern: str) -> list[str]:
     """The literal endings an alternation of letters, [classes] and optional letters spells."""
     out: list[str] = []
@@ -83,8 +38,8 @@ def _expand(pattern: str) -> list[str]:
     return out
 
 
-def _endings(table: tuple[tuple[str, float], ...]) -> dict[str, float]:
-    """Ending → the highest weight any pattern gives it (a dict look-up beats 20 regexes)."""
+def endings(table: Iterable[tuple[str, float]]) -> dict[str, float]:
+    """Ending → the highest weight any (pattern, weight) gives it (a dict look-up, not regexes)."""
     out: dict[str, float] = {}
     for pattern, weight in table:
         for ending in _expand(pattern):
@@ -92,42 +47,50 @@ def _endings(table: tuple[tuple[str, float], ...]) -> dict[str, float]:
     return out
 
 
-KY_ENDINGS = _endings(
-    (
-        ("[бп][аеоы]й?т|ышат|ишет|ушат|шат|шет|шот", 1.5),
-        ("луу|дуу|туу|нуу|ууга|ууну|уунун|уусу|ууда", 1.5),
-        ("[ыиуо]мд[ыиуо]|[ыиуо]мд[ыиуо]н|[ыиуо]мдан|[ыиуо]ма|[ыиу]бы[зс]", 1.5),
-        ("[дтн][ыиу]н|[дтн][ыиу]нда|[дтн]ан|[дтн]ен|[дтн]он", 0.7),
-        ("дагы|деги|тагы|теги|догу|ылды|илди|улду|ылган|илген|улган|ылат|илет|улат", 1.2),
-        ("[ыиу]на|[ыиу]не|[ыиу]нда|[ыиу]ндо|[ыиу]нан|[еи]ни|[аы]ны", 0.4),
-        ("айын|ейин|ойун|уйун|гыла|гиле|гула|кыла|киле|тчу|пчу|кчу|рчу|счу|йчу|нчу|шчу", 1.2),
-        ("сыз|сиз|суз|сызбы|сизби|ыныз|иниз|унуз", 1.2),
-        ("[ыиу]п|[ыиу]пт[ыиу]р", 0.6),
-        ("[бп][ыиу]|[бп][ыиу]з", 0.8),
-        ("мын|мин|мун|быз|биз|буз", 1.0),
-        ("[гк][аео]н|[гк][аео]нд[ыиу]|[гк]анда|[гк]енде", 0.6),
-        ("л[ыиу]к|д[ыиу]к|т[ыиу]к|лыгы|лиги|лугу", 0.7),
-        ("ч[ыи]|с[ыи]", 0.5),
-        ("лар|лер|лор|дар|дер|дор|тар|тер|лары|лери|ларды|лерди|дарды|терди|ларга|лерге", 0.8),
-        ("[ыиу]ш|[ыиу]шка|[ыиу]шту|[ыиу]шу", 0.6),
-        ("г[ао]|ке|д[ао]|т[ао]|д[ао]н|т[ао]н|г[ао]н", 0.2),
-    )
-)
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """One language's evidence for the detector."""
 
-RU_ENDINGS = _endings(
-    (
-        ("ться|тся|ть|ешь|ишь|ость|ение|ения|ению|ание|ания|анию", 1.5),
-        ("ого|его|ому|ему|ый|ые|ие|ых|их|ая|яя|ами|ями|ает|яет|ует|еет", 1.1),
-        ("ют|ят|ете|ите|ий|ое|ее|ым", 0.8),
-        ("ции|цию|ция|ов|ев|ах|ях|ом|ой|ешь", 0.5),
-    )
-)
-ENDING_MAX = max(len(e) for e in (*KY_ENDINGS, *RU_ENDINGS))
+    code: str
+    words: frozenset[str]
+    endings: Mapping[str, float] = field(default_factory=dict)  # weighed on unknown words
+    letters: frozenset[str] = frozenset()  # letters only this language writes…
+    letter_weight: float = 0.0  # …and what one of them in a word is worth
+    clusters: tuple[str, ...] = ()  # letter groups typical of it (Kyrgyz long vowels)
+    cluster_weight: float = 0.0
+    script: str = "cyrillic"  # Latin-script words are matched as typed, not transliterated
+    guess: bool = False  # the language of an unknown word in its script, and of a tie
+    extra: Callable[[str, str], float] | None = None  # (raw, folded word) → more evidence
+
+    @property
+    def ending_max(self) -> int:
+        return max(map(len, self.endings), default=0)
+
+    @classmethod
+    def from_data(cls, code: str, data: Mapping[str, Any]) -> Lexicon:
+        """A lexicon written as data: words (a list or one string), endings {ending: weight}…"""
+        script = str(data.get("script") or "cyrillic")
+        if script not in SCRIPTS:
+            raise ValueError(f"lexicon.script: one of {', '.join(SCRIPTS)}")
+        given = data.get("words") or ()
+        listed = given.split() if isinstance(given, str) else [str(w) for w in given]
+        table = dict(data.get("endings") or {})
+        return cls(
+            code=code,
+            words=frozenset(w.lower() for w in listed),
+            endings=endings((str(e), float(w)) for e, w in table.items()),
+            letters=frozenset(str(data.get("letters") or "")),
+            letter_weight=float(data.get("letter_weight") or 0.0),
+            script=script,
+        )
+
 
 # Common English words: Latin text made of these is not a transliteration of ky or ru.
-EN_WORDS = _words(
+EN_WORDS = words(
     """
     the and is are you i to of in it for on with this that hello hi how what job work please
     thanks thank yes no my me can do not have be we they will your a an good bad ok okay
     """
 )
+# Letters of Kazakh (and other Turkic Cyrillic alphabets) that Kyrgyz and Russian never write.
+OTHER_LETTERS = frozenset("әғқұһі")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.text.lexicon import KY_WORDS
+from bot.engine.text.lexicons.ky import WORDS as KY_WORDS
 from bot.engine.text.morph import morph
 
 MARK = "[имя]"

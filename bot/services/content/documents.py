@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from bot.engine.content.answers import parse_answers
+from bot.engine.content.languages import DOCUMENT as LANGUAGES_DOCUMENT
+from bot.engine.content.languages import Languages
 from bot.engine.content.model import Content, ContentError
 from bot.engine.nlu.data import NluData, NluDataError, parse_nlu
 from bot.engine.nlu.intent import Classifier
@@ -24,7 +26,6 @@ from bot.services.offer_model import with_model
 
 Documents = Mapping[str, Any]
 FOLDERS = ("dialogues", "knowledge", "nlu")
-NLU_DOCUMENTS = ("nlu/ky.yml", "nlu/ru.yml")
 OFFER_FILES = ("indicators", "wages", "agencies", "offer_texts")
 
 
@@ -95,6 +96,16 @@ def merged_dialogues(docs: Documents) -> dict[str, Any]:
     return merged
 
 
+def languages_of(docs: Documents) -> Languages:
+    """The configured languages (`dialogues/languages.yml`)."""
+    return Languages.from_data(docs.get(LANGUAGES_DOCUMENT))
+
+
+def nlu_documents(docs: Documents) -> tuple[str, ...]:
+    """What the classifier learns from: the list of languages and `nlu/<code>.yml` for each."""
+    return (LANGUAGES_DOCUMENT, *(f"nlu/{code}.yml" for code in languages_of(docs).codes))
+
+
 def catalogue(docs: Documents) -> Catalogue:
     """The offer check's catalogue; an error names the file, the item and the field."""
     parts = {f: docs.get(f"knowledge/{f}.yml") or {} for f in OFFER_FILES}
@@ -105,6 +116,7 @@ def catalogue(docs: Documents) -> Catalogue:
                 wages=parts["wages"],
                 agencies=parts["agencies"],
                 texts=parts["offer_texts"],
+                languages=languages_of(docs).scripts,
             )
         )
     except CatalogueError as exc:
@@ -113,10 +125,10 @@ def catalogue(docs: Documents) -> Catalogue:
 
 def nlu_data(docs: Documents) -> NluData:
     data = NluData()
-    for name in NLU_DOCUMENTS:
-        language = name.removeprefix("nlu/").removesuffix(".yml")
+    for code in languages_of(docs).codes:
+        name = f"nlu/{code}.yml"
         try:
-            data = data.merged(parse_nlu(docs.get(name), language))
+            data = data.merged(parse_nlu(docs.get(name), code))
         except NluDataError as exc:
             raise ContentError(f"{name}: {exc}") from exc
     return data
@@ -129,6 +141,7 @@ def build_content(
     knowledge = {n.removeprefix("knowledge/"): d for n, d in docs.items()}
     return Content.from_data(
         merged_dialogues(docs),
+        languages=languages_of(docs),
         hotlines=knowledge.get("hotlines.yml"),
         answers=knowledge.get("answers.yml"),
         offers=catalogue(docs),
@@ -138,24 +151,29 @@ def build_content(
 
 
 REQUIRED = (
+    LANGUAGES_DOCUMENT,
     "dialogues/main.yml",
     "knowledge/answers.yml",
     "knowledge/hotlines.yml",
     *(f"knowledge/{name}.yml" for name in OFFER_FILES),
-    *NLU_DOCUMENTS,
 )
 
 
 def check_documents(docs: Documents) -> list[str]:
     """Every problem in a set of documents, each naming its part, file, item and field."""
-    problems = [f"{name}: missing" for name in REQUIRED if name not in docs]
+    try:
+        languages = languages_of(docs)
+    except ContentError as exc:
+        return [str(exc)]  # every other check needs the list of languages
+    required = (*REQUIRED, *nlu_documents(docs))
+    problems = [f"{name}: missing" for name in required if name not in docs]
     checks: list[tuple[str, Callable[[], object]]] = [
-        ("dialogues", lambda: Content.from_data(merged_dialogues(docs))),
-        ("answers", lambda: parse_answers(docs.get("knowledge/answers.yml"))),
-        ("hotlines", lambda: _hotlines(docs.get("knowledge/hotlines.yml"))),
+        ("dialogues", lambda: Content.from_data(merged_dialogues(docs), languages=languages)),
+        ("answers", lambda: parse_answers(docs.get("knowledge/answers.yml"), languages)),
+        ("hotlines", lambda: _hotlines(docs.get("knowledge/hotlines.yml"), languages)),
         ("", lambda: catalogue(docs)),
         ("", lambda: nlu_data(docs)),
-        ("", lambda: parse_canned(docs.get(CANNED_DOCUMENT))),
+        ("", lambda: parse_canned(docs.get(CANNED_DOCUMENT), languages)),
     ]
     for part, check in checks:
         try:
@@ -165,23 +183,8 @@ def check_documents(docs: Documents) -> list[str]:
     return problems
 
 
-def _hotlines(data: Any) -> None:
+def _hotlines(data: Any, languages: Languages) -> None:
     countries = dict(data or {}).get("countries")
     if not isinstance(countries, Mapping) or not countries:
         raise ContentError("hotlines.yml: countries: missing")
-    both_languages(countries, "hotlines.yml: countries")
-
-
-def both_languages(value: Any, where: str) -> None:
-    """Every {ky, ru} pair below `value` has a non-empty text in each language."""
-    if isinstance(value, Mapping):
-        if {"ky", "ru"} & set(value) and all(isinstance(v, str) for v in value.values()):
-            for lang in ("ky", "ru"):
-                if not str(value.get(lang) or "").strip():
-                    raise ContentError(f"{where}.{lang}: the text is empty or missing")
-            return
-        for key, item in value.items():
-            both_languages(item, f"{where}.{key}")
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            both_languages(item, f"{where}[{i}]")
+    languages.check_below(countries, "hotlines.yml: countries")

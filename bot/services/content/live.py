@@ -18,7 +18,12 @@ from typing import Any
 from bot.engine.content.model import ContentError
 from bot.engine.nlu.data import NluData
 from bot.engine.nlu.intent import Classifier
-from bot.services.content.documents import NLU_DOCUMENTS, build_content, nlu_data, read_documents
+from bot.services.content.documents import (
+    build_content,
+    nlu_data,
+    nlu_documents,
+    read_documents,
+)
 from bot.services.content.revisions import CHANNEL, Revision, Revisions
 from bot.services.content.store import ContentStore
 from bot.storage import notify
@@ -59,7 +64,8 @@ class LiveContent:
         added = await self.revisions.seed(files)
         if added:
             log.info("content: seeded %d document(s) from %s", len(added), self.content_dir)
-        self._nlu = {n: files.get(n) for n in NLU_DOCUMENTS}  # the classifier's data at build
+        # The classifier's data at build:
+        self._nlu = {n: files.get(n) for n in nlu_documents(files)}
         await self.reload()
         if self.revisions.db.is_postgres:
             self._listener = asyncio.create_task(self._listen(), name="content-listen")
@@ -92,7 +98,7 @@ class LiveContent:
                 return False
             self.store.replace(content)
             self.version = live.version
-            nlu = {n: live.documents.get(n) for n in NLU_DOCUMENTS}
+            nlu = {n: live.documents.get(n) for n in nlu_documents(live.documents)}
             if nlu != self._nlu and self.trainer is not None:
                 self._spawn(self._retrain(nlu))
             self._nlu = nlu

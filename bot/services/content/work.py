@@ -13,6 +13,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bot.engine.text.names import strip_names
+from bot.services.content.documents import languages_of
 
 _PERSONAL = (
     (re.compile(r"https?://\S+|www\.\S+", re.I), "[ссылка]"),
@@ -40,16 +41,15 @@ class Gap:
 
 
 def missing_translations(docs: Mapping[str, Any]) -> list[Gap]:
-    """Every {ky, ru} pair where one language is empty or absent."""
+    """Every text that is empty or absent in one of the languages."""
     gaps: list[Gap] = []
+    languages = languages_of(docs)
 
     def walk(value: Any, where: str, document: str) -> None:
         if isinstance(value, Mapping):
-            langs = {"ky", "ru"} & set(value)
-            if langs and all(isinstance(v, str | None) for v in value.values()):
-                for lang in ("ky", "ru"):
-                    if not str(value.get(lang) or "").strip():
-                        gaps.append(Gap(document, where, f"нет текста на языке {lang}"))
+            if languages.is_text(value):
+                for lang in languages.missing(value):
+                    gaps.append(Gap(document, where, f"нет текста на языке {lang}"))
                 return
             for key, item in value.items():
                 walk(item, f"{where}.{key}" if where else str(key), document)

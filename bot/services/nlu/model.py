@@ -21,7 +21,6 @@ from bot.engine.nlu.intent import Intent
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_FILES = ("ky.yml", "ru.yml")
 # libyaml's safe loader is ~20× faster than the pure-Python one; both are safe.
 _YamlLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -38,12 +37,16 @@ class LoadedModel:
 
 
 def read_nlu_files(directory: Path) -> tuple[NluData, str]:
-    """The training data in `directory` (ky.yml, ru.yml) and a hash of everything that shapes it."""
+    """The training data in `directory` (one file per language, `<code>.yml`) and a hash of
+    everything that shapes it."""
     digest = hashlib.sha256(
         f"{MODEL_VERSION}|scikit-learn {version('scikit-learn')}|numpy {version('numpy')}".encode()
     )
+    names = sorted(path.name for path in directory.glob("*.yml"))
+    if not names:
+        raise FileNotFoundError(f"{directory}: no training data (<language>.yml)")
     data = NluData()
-    for name in LANGUAGE_FILES:
+    for name in names:
         raw = (directory / name).read_bytes()
         digest.update(name.encode() + b"\0" + raw + b"\0")
         doc = yaml.load(raw, Loader=_YamlLoader)  # a safe loader (see above)

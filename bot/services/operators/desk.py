@@ -104,7 +104,7 @@ class Desk:
             ):
                 raise DeskError("taken", "another operator has already taken this chat")
             conv.status = ConversationStatus.WITH_OPERATOR.value
-            lang = entry.language or conv.language or "ky"
+            lang = entry.language or conv.language or self.content().languages.default
             await say(session, conv, self.content().text("handoff_operator_joined", lang))
             await audit.record(
                 session,
@@ -178,7 +178,7 @@ class Desk:
                 handoff=False, waiting=False, queue=None, acked_at=None
             ).to_dict()
             content = self.content()
-            lang = entry.language or conv.language or "ky"
+            lang = entry.language or conv.language or content.languages.default
             hotline = hotline_for(content, state.location, lang)
             closing = content.text("handoff_closed", lang, hotline=hotline)
             await say(session, conv, closing)

@@ -96,7 +96,8 @@ class Escalations:
             )
             replies: tuple[Reply, ...] = ()
             if not self.settings.is_open(now):
-                text = outside_hours_text(content, language or "ky", self.settings, location)
+                lang = language or content.languages.default
+                text = outside_hours_text(content, lang, self.settings, location)
                 replies = (Reply(text),)
             event = LiveEvent("queue", conversation.id, entry.id, emergency=emergency, new=True)
             return TurnEffect(replies, event, released)

@@ -39,20 +39,20 @@ async def facts(
     async with db.transaction() as session:
         convs = await queue_rows.conversations(session, ids=ids)
         texts = await queue_rows.last_inbound(session, conversation_ids=ids)
-    hotlines = content().hotlines
+    hotlines, staff = content().hotlines, content().languages.staff
     found: dict[int, RowFacts] = {}
     for item in items:
         conv = convs.get(item.entry.conversation_id)
         if conv is None:
             continue
         code = (conv.state or {}).get("country")
-        country = _country_name(hotlines, str(code)) if code else None
+        country = _country_name(hotlines, str(code), staff) if code else None
         found[item.entry.id] = RowFacts(
             handle(conv.channel, conv.chat_id), country, texts.get(conv.id, "")
         )
     return found
 
 
-def _country_name(hotlines: Mapping[str, Mapping[str, Any]], code: str) -> str:
+def _country_name(hotlines: Mapping[str, Mapping[str, Any]], code: str, staff: str) -> str:
     names = (hotlines.get(code) or {}).get("name") or {}
-    return str(names.get("ru") or code)  # operators read Russian
+    return str(names.get(staff) or code)  # operators read the staff's language

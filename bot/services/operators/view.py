@@ -73,9 +73,9 @@ def assessment(content: Content, offer: Any) -> dict[str, Any] | None:
     catalogue = content.offers
     if not isinstance(offer, dict) or not offer.get("texts") or catalogue is None:
         return None
-    # Operators read Russian, and an answer as its question («Просят ли… — Ответ: да»): the
-    # user's own words are in the chat beside it.
-    case = replace(OfferCase.from_dict(offer), language="ru", words={})
+    # Operators read the staff's language, and an answer as its question («Просят ли… — Ответ:
+    # да»): the user's own words are in the chat beside it.
+    case = replace(OfferCase.from_dict(offer), language=content.languages.staff, words={})
     result = assess(case, catalogue)
     return {
         "level": result.risk_level,

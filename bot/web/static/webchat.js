@@ -15,7 +15,7 @@
   // Bidirectional controls and zero-width characters can reorder or hide what a line says
   // (a reversed phone number, a hidden word): they are dropped from what is shown.
   const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g;
-  let language = page.texts[page.language] ? page.language : "ky";
+  let language = page.texts[page.language] ? page.language : page.default;
   let cursor = 0;
   let online = true;
   const shown = new Set();
