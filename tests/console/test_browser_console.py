@@ -119,8 +119,11 @@ async def test_user_operator_and_bot_again(tmp_path: Path) -> None:
             await operator.click("#close")
             await expect(operator.locator("h1")).to_have_text("Очередь")
             await expect(operator.locator("#queue")).to_contain_text("Очередь пуста")
+            # The closing line, then the satisfaction question (issue 15) as the last bubble.
+            closing = user.locator(".msg--out .msg__bubble", has_text="Оператор завершил разговор")
+            await expect(closing).to_have_count(1, timeout=WAIT_MS)
             await expect(user.locator(".msg--out .msg__bubble").last).to_contain_text(
-                "Оператор завершил разговор", timeout=WAIT_MS
+                "Помог ли вам оператор?", timeout=WAIT_MS
             )
 
             # The bot answers the next message again.
