@@ -23,15 +23,18 @@ async def enqueue(
     channel: str,
     chat_id: str,
     payload: dict[str, Any],
+    status: str = "pending",
+    now: datetime | None = None,
 ) -> OutboxRow:
-    """Add a reply to be delivered; it is a row before any send is tried."""
-    now = utcnow()
+    """Add a reply to be delivered; it is a row before any send is tried (a `held` row waits
+    for the user to write, see outbox_held)."""
+    now = now or utcnow()
     row = OutboxRow(
         conversation_id=conversation_id,
         channel=channel,
         chat_id=chat_id,
         payload=payload,
-        status="pending",
+        status=status,
         attempts=0,
         next_attempt_at=now,
         created_at=now,

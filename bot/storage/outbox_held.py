@@ -1,15 +1,15 @@
 """Held outbox rows: an operator's reply kept until the user writes (WhatsApp after 24 hours).
 
-A held row is no one's to claim (it is not `pending`), so it neither goes out nor blocks the
-chat's other replies. The user's next message makes it pending, due at once, with its tries
-counted from then: it then follows the replies written before it, in id order.
+A held row is an outbox row enqueued with status `HELD` (`outbox.enqueue`). It is no one's
+to claim (it is not `pending`), so it neither goes out nor blocks the chat's other replies.
+The user's next message makes it pending, due at once, with its tries counted from then: it
+then follows the replies written before it, in id order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,30 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.storage.models import OutboxRow
 
 HELD = "held"
-
-
-async def hold(
-    session: AsyncSession,
-    *,
-    conversation_id: int,
-    channel: str,
-    chat_id: str,
-    payload: dict[str, Any],
-    now: datetime,
-) -> OutboxRow:
-    """Keep a reply in the outbox without sending it until `release`."""
-    row = OutboxRow(
-        conversation_id=conversation_id,
-        channel=channel,
-        chat_id=chat_id,
-        payload=payload,
-        status=HELD,
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
-    )
-    session.add(row)
-    return row
 
 
 async def release(session: AsyncSession, *, conversation_id: int, now: datetime) -> int:

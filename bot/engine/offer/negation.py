@@ -25,7 +25,7 @@ from bot.engine.text.phrases import phrase_regex
 _TOKEN = re.compile(r"\w+")
 # A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
 _LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
-_ITEM_BREAK = re.compile(r",|\b(?:и|или|жана|же)\b")
+_ITEM_BREAK = re.compile(rf",|{_LIST.pattern}")  # where one item of a list ends
 PRE_WINDOW = 3  # a cue before the match governs at most this many words ahead
 POST_WINDOW = 6  # «предоплат, комиссий и сборов нет»: a predicate ends a list
 LIST_ITEMS = 5  # a cue reaches over at most four commas of a list to a one-word item

@@ -115,9 +115,11 @@ class WindowDesk:
                     session, direction="out", author="operator", text=line, payload=payload,
                     conversation_id=conv.id,
                 )  # fmt: skip
-            chat = {"channel": conv.channel, "chat_id": conv.chat_id}
-            await outbox.enqueue(session, conversation_id=conv.id, payload=sent, **chat)
-            await outbox_held.hold(session, conversation_id=conv.id, payload=kept, now=now, **chat)
+            for payload, status in ((sent, "pending"), (kept, outbox_held.HELD)):
+                await outbox.enqueue(
+                    session, conversation_id=conv.id, channel=conv.channel,
+                    chat_id=conv.chat_id, payload=payload, status=status, now=now,
+                )  # fmt: skip
             entry.updated_at = now
             await audit.record(
                 session, staff_id=who.id, username=who.username, action=ACTION,
