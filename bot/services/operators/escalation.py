@@ -21,6 +21,7 @@ from bot.services.operators.events import LiveEvent
 from bot.services.operators.hours import hours_text, outside_hours_text
 from bot.settings.operators import OperatorsSettings
 from bot.storage import handoff_close, handoffs, outbox_held, queue_place
+from bot.storage.handoffs import Handoff
 from bot.storage.models import Conversation
 from bot.types import Reply
 
@@ -83,39 +84,24 @@ class Escalations:
         reason = (escalate.reason if escalate else "") or "asked_for_human"
         emergency = reason in EMERGENCY_REASONS or _urgent(events)
         entry = await handoffs.open_for(session, conversation_id=conversation.id)
-        if entry is None:
-            entry = await handoffs.create(
-                session,
-                conversation_id=conversation.id,
-                reason=reason,
-                risk_level=(escalate.risk_level if escalate else None) or risk_level or None,
-                emergency=emergency,
-                channel=conversation.channel,
-                language=language,
-                now=now,
-            )
-            replies: tuple[Reply, ...] = ()
-            if not self.settings.is_open(now):
-                lang = language or content.languages.default
-                text = outside_hours_text(content, lang, self.settings, location)
-                replies = (Reply(text),)
-            event = LiveEvent("queue", conversation.id, entry.id, emergency=emergency, new=True)
-            return TurnEffect(replies, event, released)
-        upgraded = emergency and not entry.emergency
-        if upgraded:
-            entry.emergency = True
-            entry.reason = "emergency" if reason not in EMERGENCY_REASONS else reason
-        entry.updated_at = now
-        kind = "queue" if upgraded else "chat"
-        event = LiveEvent(
-            kind,
-            conversation.id,
-            entry.id,
-            emergency=entry.emergency,
-            new=upgraded,
-            operator_id=entry.operator_id,
+        if entry is not None:
+            return _touched(entry, reason=reason, emergency=emergency, now=now, released=released)
+        entry = await handoffs.create(
+            session,
+            conversation_id=conversation.id,
+            reason=reason,
+            risk_level=(escalate.risk_level if escalate else None) or risk_level or None,
+            emergency=emergency,
+            channel=conversation.channel,
+            language=language,
+            now=now,
         )
-        return TurnEffect(event=event, released=released)
+        replies: tuple[Reply, ...] = ()
+        if not self.settings.is_open(now):
+            lang = language or content.languages.default
+            replies = (Reply(outside_hours_text(content, lang, self.settings, location)),)
+        event = LiveEvent("queue", conversation.id, entry.id, emergency=emergency, new=True)
+        return TurnEffect(replies, event, released)
 
     async def _ended(
         self, session: AsyncSession, conversation: Conversation, events: tuple[Event, ...]
@@ -154,6 +140,26 @@ class Escalations:
             return
         for listener in list(self.listeners):
             await listener(effect.event)
+
+
+def _touched(
+    entry: Handoff, *, reason: str, emergency: bool, now: datetime, released: int
+) -> TurnEffect:
+    """A message in a chat already waiting or taken: danger upgrades it to an emergency."""
+    upgraded = emergency and not entry.emergency
+    if upgraded:
+        entry.emergency = True
+        entry.reason = "emergency" if reason not in EMERGENCY_REASONS else reason
+    entry.updated_at = now
+    event = LiveEvent(
+        "queue" if upgraded else "chat",
+        entry.conversation_id,
+        entry.id,
+        emergency=entry.emergency,
+        new=upgraded,
+        operator_id=entry.operator_id,
+    )
+    return TurnEffect(event=event, released=released)
 
 
 def _urgent(events: tuple[Event, ...]) -> bool:
