@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from bot.engine.offer.catalogue import Catalogue
+from bot.services.offer_knowledge import load_catalogue
 from tests.channels.conftest import (  # noqa: F401  (fixtures reused here)
     Running,
     database_url,
@@ -16,6 +18,12 @@ from tests.channels.conftest import (  # noqa: F401  (fixtures reused here)
 )
 from tests.channels.fakes import FakeGraph, FakeTelegram
 from tests.console.conftest import anonymous, app, login  # noqa: F401  (fixtures reused here)
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The offer check's catalogue as shipped (knowledge/), for the offer regressions."""
+    return load_catalogue(Path(__file__).resolve().parents[2])
 
 
 @pytest.fixture

@@ -3,20 +3,10 @@ a list under one negation, a denial after a dash, warnings, «бар» that is �
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.risk import check_text
-from bot.services.offer_knowledge import load_catalogue
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT)
 
 
 @pytest.mark.parametrize(

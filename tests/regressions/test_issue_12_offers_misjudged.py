@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.risk import check_text
-from bot.services.offer_knowledge import load_catalogue
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT)
 
 
 def test_passport_with_the_owner_so_it_is_not_lost(catalogue: Catalogue) -> None:

@@ -122,7 +122,12 @@ def find_money(folded: str) -> list[Money]:
         cur = _currency(m["sym1"], m["cur1"], m["sym2"], m["cur2"])
         before = folded[max(0, m.start() - 40) : m.start()]
         after = _PERIOD_AFTER.match(folded, m.end())
-        pay_like = _PAY_WORD_RE.search(before) or (after and after["prep"])
+        # «зп 80000», «80 000 в месяц», «айына 350к» (a period before, with a multiplier).
+        pay_like = (
+            _PAY_WORD_RE.search(before)
+            or (after and after["prep"])
+            or (m["am"] and _PERIOD_BEFORE.search(before))
+        )
         if cur is None and not pay_like:
             continue
         if cur is None and not (m["am"] or len(re.sub(r"\D", "", m["a"])) >= 3):

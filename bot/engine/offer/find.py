@@ -19,7 +19,7 @@ from bot.engine.offer.match import (
     sentence_of,
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
-from bot.engine.offer.rules import agency_rule, employer_rule, pay_rule
+from bot.engine.offer.rules import agency_rule, employer_rule, pay_rule, workday_rule
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 
@@ -43,6 +43,14 @@ def find_sign(
         resolved = resolved or permitted
     elif ind.rule == "no_named_employer" and not spans:
         spans += employer_rule(text, facts.entities)
+    elif ind.rule == "long_workday" and not spans:
+        # «с 6 до 22»: unless a schedule gives days off («2/2»), or the user asks.
+        spans += [
+            sp
+            for sp in workday_rule(folded, index_map)
+            if not any(u.search(sentence_of(folded, index_map, sp)) for u in ind.unless)
+            and not asks_at(folded, index_map, sp)
+        ]
     # The model's reading, where the patterns found nothing; not where the sign cannot apply
     # («разрешение не нужно» is true in Russia and Kazakhstan for Kyrgyz citizens).
     skip = ind.question.skip_countries if ind.question else frozenset()

@@ -17,7 +17,7 @@ from bot.engine.offer.refs import CatalogueError
 
 Scripts = Mapping[str, str]  # language code → the script its patterns are written in
 SEVERITIES = ("critical", "high", "medium")
-RULES = ("pay_vs_reference", "agency_registry", "no_named_employer")
+RULES = ("pay_vs_reference", "agency_registry", "no_named_employer", "long_workday")
 
 
 @dataclass(frozen=True, slots=True)

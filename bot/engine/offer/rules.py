@@ -1,5 +1,5 @@
-"""The offer check's rules that read facts, not phrases: pay against the reference, the agency
-register, whether an employer is named, who the offer speaks for.
+"""The offer check's rules that read facts, not phrases: pay against the reference, the length
+of a working day, the agency register, whether an employer is named, who the offer speaks for.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bot.engine.extract.contacts import mentions_messenger
 from bot.engine.extract.facts import Entity, Facts
+from bot.engine.extract.hours import long_days
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.match import MAX_EVIDENCE, Span, to_orig
@@ -55,6 +56,11 @@ def pay_rule(
         if usd is not None and usd > limit:
             spans.append(to_orig(index_map, money.start, money.end))
     return spans[:MAX_EVIDENCE]
+
+
+def workday_rule(folded: str, index_map: Sequence[int]) -> list[Span]:
+    """A working day of 12 hours or more, written as clock times («с 6 до 22»)."""
+    return [to_orig(index_map, w.start, w.end) for w in long_days(folded)][:MAX_EVIDENCE]
 
 
 def agency_rule(catalogue: Catalogue, entities: Sequence[Entity]) -> tuple[list[Span], bool]:
