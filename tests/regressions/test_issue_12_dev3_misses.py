@@ -54,3 +54,51 @@ def test_ordinary_conditions_stay_quiet(catalogue: Catalogue, text: str) -> None
 def test_a_monthly_amount_with_only_k_is_pay() -> None:
     (money,) = find_money(fold("стройка Казань, айына 350к"))
     assert (money.min, money.period) == (350_000.0, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # Telling the truth at the border is advice, not a cover story.
+        (
+            "Чек арада правду айтасыз, виза рабочая. ОсОО «Ала-Тоо Кадр», Бишкек",
+            "deceptive_instructions",
+        ),
+        # A list ended by its predicate, without «и».
+        (
+            "ТОО «Астана Курылыс». Предоплаты, взносов, «оплаты за место» нет и не будет.",
+            "worker_pays_fee",
+        ),
+        ("ООО «Хлебозавод», Казань. Удержания за жильё и проезд не производятся.", "debt_bondage"),
+        ("ООО «Склад», Бишкек: комиссия 0 сом, договор до выезда.", "worker_pays_fee"),
+        ("«Obsthof Keller GmbH», Баден: сбор яблок, 12,82 € в час.", "worker_pays_fee"),
+        ("Германия, «Lindenhof GmbH»: тил курсун работодатель төлөйт.", "worker_pays_fee"),
+        (
+            "Алматыдагы «Жибек Жол» цехи. Казакстанда Кыргызстандын жарандарына иш уруксаты"
+            " талап кылынбайт.",
+            "wrong_visa_or_status",
+        ),
+    ],
+)
+def test_an_honest_offer_that_rules_the_sign_out(
+    catalogue: Catalogue, text: str, sign: str
+) -> None:
+    assert sign not in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # «No problems» denies problems, not the passport handed over.
+        ("Паспорт сдаёте бригадиру, никаких проблем не будет", "document_retention"),
+        ("Паспортту бригадирге тапшырасыз, эч кандай маселе жок", "document_retention"),
+        ("выходить без хозяйки нельзя, живёшь в доме", "restricted_movement"),
+        ("Мьянмада онлайн иш, сыртка чыгуу уруксат менен гана", "restricted_movement"),
+        ("Стамбулда кам көрүү, родным говори что в гостях. Эсма", "deceptive_instructions"),
+        ("Сеулда караоке-бар, үйдөгүлөргө официантка деп айт. Миргүл", "deceptive_instructions"),
+    ],
+)
+def test_a_reassurance_does_not_take_the_sign_back(
+    catalogue: Catalogue, text: str, sign: str
+) -> None:
+    assert sign in check_text(text, catalogue).indicator_ids

@@ -39,6 +39,7 @@ class Negation:
     before: frozenset[str] = frozenset()
     after: tuple[tuple[str, ...], ...] = ()
     not_after: frozenset[str] = frozenset()  # «чтобы не потерялся» negates nothing of ours
+    about: frozenset[str] = frozenset()  # «проблем не будет»: the predicate is theirs, not ours
     soft: frozenset[str] = frozenset()  # deny a match, but are not marked for the model
     self_holder: tuple[tuple[str, ...], ...] = ()  # «у вас», «өзүңүздө»: the worker keeps it
     verb: re.Pattern[str] | None = None  # Kyrgyz negative verb; group 1 is the positive stem
@@ -70,6 +71,7 @@ class Negation:
             before=frozenset(words("before")),
             after=tuple(tuple(p.split()) for p in words("after")),
             not_after=frozenset(words("not_after")),
+            about=frozenset(words("about")),
             soft=frozenset(words("soft")),
             self_holder=tuple(tuple(p.split()) for p in words("self")),
             verb=compiled,
@@ -80,7 +82,7 @@ class Negation:
     def fingerprint(self) -> str:
         """The cues in a stable order (a frozenset's order changes from process to process)."""
         parts = [sorted(self.before), sorted(self.after), sorted(self.not_after)]
-        parts += [sorted(self.soft), sorted(self.self_holder)]
+        parts += [sorted(self.soft), sorted(self.self_holder), sorted(self.about)]
         parts += [[self.warn.pattern if self.warn else ""], sorted(self.back)]
         return repr((parts, self.verb.pattern if self.verb else None))
 
@@ -147,11 +149,21 @@ class Negation:
                 continue
             if not any(tuple(words[i : i + len(p)]) == p for p in self.after):
                 continue
+            if words[i - 1] in self.about:
+                continue  # «паспорт сдаёте, никаких проблем не будет»: no problems, not no passport
             between = folded[tokens[last][1] : tokens[i][0]]
-            if "," in between and not _LIST.search(between):
+            listed = first == last and _list_after(between)
+            if "," in between and not _LIST.search(between) and not listed:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
+
+
+def _list_after(between: str) -> bool:
+    """Whether what stands between a one-word match and its predicate is the rest of a list
+    without a conjunction («Предоплаты, взносов, «оплаты за место» нет»)."""
+    pieces = between.split(",")
+    return len(pieces) <= LIST_ITEMS and all(len(_TOKEN.findall(p)) <= 3 for p in pieces)
 
 
 def _listed(folded: str, start: int, end: int, cue_end: int) -> bool:
