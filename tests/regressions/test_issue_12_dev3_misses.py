@@ -96,9 +96,20 @@ def test_an_honest_offer_that_rules_the_sign_out(
         ("Мьянмада онлайн иш, сыртка чыгуу уруксат менен гана", "restricted_movement"),
         ("Стамбулда кам көрүү, родным говори что в гостях. Эсма", "deceptive_instructions"),
         ("Сеулда караоке-бар, үйдөгүлөргө официантка деп айт. Миргүл", "deceptive_instructions"),
+        # A statement before a question about the whole offer is still stated (offers_train4).
+        (
+            "Орусияда курулушка киши керек, акча объект бүткөндө, эртең жөнөйбүз, ким барат?",
+            "wage_withholding",
+        ),
+        ("паспорт сдаешь бригадиру патент не нужен ООО Казань Тара", "document_retention"),
     ],
 )
 def test_a_reassurance_does_not_take_the_sign_back(
     catalogue: Catalogue, text: str, sign: str
 ) -> None:
     assert sign in check_text(text, catalogue).indicator_ids
+
+
+def test_a_question_about_the_sign_still_states_nothing(catalogue: Catalogue) -> None:
+    text = "Можно в Германию по туристической визе, а там оформиться?"
+    assert "wrong_visa_or_status" not in check_text(text, catalogue).indicator_ids

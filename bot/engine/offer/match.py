@@ -15,6 +15,10 @@ from bot.engine.offer.patterns import Finder
 MAX_EVIDENCE = 3
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SENTENCE_WINDOW = 300
+_ABOUT_THE_OFFER = re.compile(
+    r"\b(?:ким|кто|кайсы|эмне|кандай|как|что|стоит|ехать|норм\w*|барсам\w*|барайын\w*|"
+    r"ишен\w*|верить|правда|мошен\w*|алдамчы\w*)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +39,16 @@ def _sentence(folded: str, start: int, end: int) -> str:
 
 def asks(folded: str, end: int) -> bool:
     """Whether the sentence around `end` is a question («паспортумду алып коюшабы?»): someone
-    asking whether a sign holds does not state it."""
+    asking whether a sign holds does not state it. A statement before a question about the
+    offer as a whole is still stated: «акча объект бүткөндө, эртең жөнөйбүз, ким барат?»,
+    «паспорт отдают бригадиру, это нормально?» (not «…, а там оформиться?»)."""
     tail = _SENTENCE_END.search(folded, end, min(len(folded), end + _SENTENCE_WINDOW))
-    return tail is not None and tail.group() == "?"
+    if tail is None or tail.group() != "?":
+        return False
+    between = folded[end : tail.start()]
+    if "," not in between:
+        return True
+    return _ABOUT_THE_OFFER.search(between.rsplit(",", 1)[-1]) is None
 
 
 def sentence_of(folded: str, index_map: Sequence[int], span: Span) -> str:

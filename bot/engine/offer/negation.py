@@ -149,8 +149,8 @@ class Negation:
                 continue
             if not any(tuple(words[i : i + len(p)]) == p for p in self.after):
                 continue
-            if words[i - 1] in self.about:
-                continue  # «паспорт сдаёте, никаких проблем не будет»: no problems, not no passport
+            if i - 1 > last and words[i - 1] in self.about:
+                continue  # «паспорт сдаешь бригадиру патент не нужен»: the patent is not needed
             between = folded[tokens[last][1] : tokens[i][0]]
             listed = first == last and _list_after(between)
             if "," in between and not _LIST.search(between) and not listed:
