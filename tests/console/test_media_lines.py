@@ -32,6 +32,6 @@ async def test_the_transcript_says_what_arrived_and_not_where(sapar: Sapar, logi
     await csrf_of(http, "/console")
     page = await http.get(f"/console/chats/{handoff_id}")
     assert "пользователь прислал: голосовое сообщение; открыть это здесь нельзя" in page.text
-    assert "геолокацию (использована только страна)" in page.text
+    assert "геолокация (использована только страна)" in page.text
     assert "41.008" not in page.text and "28.978" not in page.text
     assert "Турция" in page.text  # the numbers the bot gave, as the operator should know
