@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.engine.content.model import Content
+from bot.engine.dialogue.media import emoji_only
 from bot.engine.dialogue.router import Step, step
-from bot.engine.dialogue.state import DialogueState
+from bot.engine.dialogue.state import DialogueState, Mode
 from bot.types import ConversationKey, Media, MessageKind, Point, UserMessage
 
 KEY = ConversationKey("test", "1")
@@ -116,3 +117,41 @@ def test_a_location_without_a_readable_point_asks_for_the_country(content: Conte
     result = send(content, chatting("ky"), Media.LOCATION)
     assert result.replies[0].text == content.text("location_unknown", "ky")
     assert content.text("ask_country", "ky") in result.replies[-1].text
+
+
+def type_text(content: Content, state: DialogueState, text: str) -> Step:
+    return step(state, UserMessage(KEY, "t", NOW, text=text), content)
+
+
+@pytest.mark.parametrize("text", ["👍", "😂😂", "🙏🏻", "❤️", "👨‍👩‍👧", "🇰🇬 👍"])
+def test_emoji_only_texts_are_told_from_words(text: str) -> None:
+    assert emoji_only(text)
+
+
+@pytest.mark.parametrize("text", ["?", "ok 👍", "189", "...", "саламатсызбы 🙏", "", " "])
+def test_words_numbers_and_punctuation_are_not_emoji_only(text: str) -> None:
+    assert not emoji_only(text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_emoji_get_the_sticker_nudge_and_never_call_an_operator(
+    content: Content, lang: str
+) -> None:
+    state = chatting(lang)
+    for text in ("👍", "😂😂", "🙏"):
+        result = type_text(content, state, text)
+        assert [r.text for r in result.replies] == [content.text("media_sticker", lang)]
+        assert "check_offer" in payloads(result) and not result.events
+        state = result.state
+    assert not state.handoff and state.misses == 0 and state.language == lang
+
+
+def test_emoji_while_waiting_for_an_offer_keep_it_waiting(content: Content) -> None:
+    state = DialogueState(language="ru", greeted=True, mode=Mode.AWAITING_OFFER)
+    result = type_text(content, state, "👍")
+    assert result.state.mode == Mode.AWAITING_OFFER and not result.events
+
+
+def test_emoji_in_a_handoff_are_text_for_the_operator(content: Content) -> None:
+    result = type_text(content, chatting("ru", handoff=True), "👍")
+    assert content.text("media_sticker", "ru") not in [r.text for r in result.replies]

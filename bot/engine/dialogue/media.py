@@ -9,15 +9,41 @@ country code is kept (`state.location`), never the coordinates.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from bot.engine.content.boxes import country_at
 from bot.engine.dialogue import emergency
+from bot.engine.dialogue.state import Mode
 from bot.engine.dialogue.turn import Turn
 from bot.types import Media, Point, UserMessage
 
 # Kinds answered with the media menu (a person first) rather than the main menu.
 HARD_TO_TYPE = frozenset({Media.VOICE, Media.PHOTO})
+# What may stand beside emoji in an emoji-only text: skin tones, variation selectors, the
+# zero-width joiner, spaces.
+_EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Cf", "Zs"})
+
+
+def emoji_only(text: str) -> bool:
+    """👍, 😂😂, 🙏🏻: a text of nothing but emoji, which a sticker's reply answers."""
+    categories = [unicodedata.category(char) for char in text]
+    return "So" in categories and all(c in _EMOJI_PARTS for c in categories)
+
+
+def on_emoji(turn: Turn, text: str) -> bool:
+    """A nudge for an emoji-only text, unless a person or a waiting question reads it.
+
+    Read as words it would be "not understood", and two of them would call an operator. A
+    chat waiting for an offer's text keeps waiting for it.
+    """
+    mode = turn.state.mode
+    if not emoji_only(text) or turn.state.handoff or not turn.state.greeted:
+        return False
+    if mode in (Mode.OFFER_QUESTION, Mode.CONFIRM_FORGET):
+        return False
+    turn.say("media_sticker", turn.menu())
+    return True
 
 
 def on_media(turn: Turn, message: UserMessage) -> None:

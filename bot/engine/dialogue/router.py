@@ -74,6 +74,8 @@ def _route(turn: Turn, message: UserMessage) -> None:
     if not text:
         turn.say("empty", () if turn.state.handoff else turn.menu())
         return
+    if media.on_emoji(turn, text):
+        return
     intent = content.classify(text) if content.classify else Intent("out_of_scope", 0.0)
     turn.events.append(Understood(intent.name, intent.confidence))
     turn.state = turn.state.but(last_intent=intent.name)
