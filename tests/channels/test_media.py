@@ -68,6 +68,13 @@ def test_a_telegram_location_carries_its_point(name: str) -> None:
     assert message.text == ""  # a venue's title and address are not kept either
 
 
+def test_a_live_locations_updates_are_left_alone() -> None:
+    raw = json.loads((FIXTURES / "telegram" / "location.json").read_text())
+    raw["edited_message"] = {**raw.pop("message"), "edit_date": 1668634060}
+    inbound = parse_telegram(Update.model_validate(raw))
+    assert inbound.message is None and inbound.ignored == "live location update"
+
+
 def test_telegram_text_has_no_media() -> None:
     assert telegram("text").media is None
 

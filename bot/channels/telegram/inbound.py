@@ -98,6 +98,8 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
         kind = MessageKind.UNSUPPORTED
     else:
         return Inbound(None, ignored=f"service message ({content})")
+    if edited and msg.location is not None:  # a live location moving: answered once, at first
+        return Inbound(None, ignored="live location update")
     # Message ids are unique per chat; an edit is a new message for the dialogue.
     external_id = f"{msg.chat.id}:{msg.message_id}"
     sent = msg.date
