@@ -27,7 +27,28 @@ class MessageKind(StrEnum):
 
     TEXT = "text"
     BUTTON = "button"
-    UNSUPPORTED = "unsupported"  # voice, sticker, location…: answered with a hint
+    UNSUPPORTED = "unsupported"  # voice, sticker, location…: answered by what arrived (`media`)
+
+
+class Media(StrEnum):
+    """What a message carries besides text, as the channel saw it."""
+
+    VOICE = "voice"  # a voice note or an audio file
+    PHOTO = "photo"  # a photo, or an image sent as a file
+    STICKER = "sticker"  # a sticker, an animated emoji, a dice
+    VIDEO = "video"
+    DOCUMENT = "document"
+    LOCATION = "location"
+    CONTACT = "contact"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """A shared location: only the engine reads it, nothing stores it."""
+
+    latitude: float
+    longitude: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +68,8 @@ class UserMessage:
 
     `external_id` is unique across the whole channel (not just the chat) and is the dedupe
     key; `text` is the typed text (or a caption, or a forwarded post); `button` is a button
-    payload when the user pressed one.
+    payload when the user pressed one; `media` is what came besides text (a photo with
+    a caption is TEXT with `media` PHOTO); `point` is a shared location's coordinates.
     """
 
     key: ConversationKey
@@ -59,6 +81,8 @@ class UserMessage:
     forwarded: bool = False
     user_id: str | None = None  # the platform's user id where it differs from the chat id
     meta: Mapping[str, Any] = field(default_factory=dict)
+    media: Media | None = None
+    point: Point | None = field(default=None, repr=False)  # never in a log line
 
 
 @dataclass(frozen=True, slots=True)

@@ -135,7 +135,7 @@ class ConversationService:
             direction="in",
             author="user",
             text=message.text,
-            payload={"button": message.button} if message.button else {},
+            payload=turn.inbound_payload,
         )
         if fell_to_fallback(turn.before, turn.result.state, turn.result.events):
             await content_rows.record_unanswered(  # for the editors' work list

@@ -65,6 +65,14 @@ class Turn:
     def asks_operator(self) -> bool:
         return any(isinstance(event, Escalate) for event in self.result.events)
 
+    @property
+    def inbound_payload(self) -> dict[str, str]:
+        """The button pressed, or what kind of media arrived: never a location's coordinates."""
+        message = self.message
+        if message.button:
+            return {"button": message.button}
+        return {"media": message.media.value} if message.media is not None else {}
+
     def outcome(self) -> Outcome:
         after = self.after or self.result.state
         return Outcome(
@@ -110,3 +118,10 @@ def before_numbers(replies: tuple[Reply, ...], notices: tuple[Reply, ...]) -> tu
     if replies and replies[-1].calls:
         return (*replies[:-1], *notices, replies[-1])
     return (*replies, *notices)
+
+
+def inbound_payload(message: UserMessage) -> dict[str, str]:
+    """The button pressed, or what kind of media arrived: never a location's coordinates."""
+    if message.button:
+        return {"button": message.button}
+    return {"media": message.media.value} if message.media is not None else {}

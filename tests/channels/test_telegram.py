@@ -128,7 +128,7 @@ async def test_a_button_press_is_received_and_answered(
     )
 
 
-async def test_a_voice_message_gets_the_unsupported_hint(
+async def test_a_voice_message_gets_the_kind_voice_reply(
     tg: Running, fake_telegram: FakeTelegram
 ) -> None:
     update = json.loads((FIXTURES / "telegram" / "voice.json").read_text())
@@ -136,7 +136,7 @@ async def test_a_voice_message_gets_the_unsupported_hint(
     assert (await tg.telegram(update)).status_code == 200
     await tg.settled()
 
-    hint = tg.sapar.content.current.text("unsupported", "ky")
+    hint = tg.sapar.content.current.text("media_voice", "ky")
     assert fake_telegram.delivered["12345"] == [hint]
 
 

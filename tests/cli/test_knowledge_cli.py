@@ -42,6 +42,17 @@ def test_broken_content_is_reported_with_where(
     assert "problem(s)" in out
 
 
+def test_a_broken_country_box_is_reported_with_where(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    boxes = content_copy / "knowledge" / "country_boxes.yml"
+    data = yaml.safe_load(boxes.read_text(encoding="utf-8"))
+    data["countries"]["TR"][0]["north"] = 30.0  # below its south
+    boxes.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert main(["knowledge", "validate", str(content_copy)]) == 1
+    assert "country_boxes.yml: TR[0]: south < north" in capsys.readouterr().out
+
+
 @pytest.fixture
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SAPAR_DATABASE__URL", f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}")

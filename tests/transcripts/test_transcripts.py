@@ -13,7 +13,7 @@ from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Assessed, Understood
 from bot.engine.dialogue.router import Step, step
 from bot.engine.dialogue.state import DialogueState
-from bot.types import ConversationKey, MessageKind, UserMessage
+from bot.types import ConversationKey, Media, MessageKind, Point, UserMessage
 
 HERE = Path(__file__).parent
 CONVERSATIONS = [
@@ -24,14 +24,22 @@ CONVERSATIONS = [
 
 
 def turn_message(n: int, turn: dict[str, Any]) -> UserMessage:
-    button = turn.get("button")
+    """A step as a message: `user` text, a `button`, `media` (voice, photo…) or a `location`."""
+    button, media, location = turn.get("button"), turn.get("media"), turn.get("location")
+    kind = MessageKind.BUTTON if button else MessageKind.TEXT
+    if location is not None:
+        media = "location"
+    if media is not None:
+        kind = MessageKind.TEXT if turn.get("user") else MessageKind.UNSUPPORTED
     return UserMessage(
         key=ConversationKey("transcript", "1"),
         external_id=str(n),
         received_at=datetime(2026, 11, 27, tzinfo=UTC),
         text=str(turn.get("user", "")),
         button=button,
-        kind=MessageKind.BUTTON if button else MessageKind.TEXT,
+        kind=kind,
+        media=Media(media) if media is not None else None,
+        point=Point(*location) if location is not None else None,
     )
 
 

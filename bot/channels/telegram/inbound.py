@@ -2,8 +2,9 @@
 
 Only private chats are served: a group message or a channel post is acknowledged and left
 unanswered, since a migrant's questions do not belong in a group. Media Sapar cannot read
-(voice, stickers, locations…) become an UNSUPPORTED message, which the engine answers with a
-hint in the user's language; a photo or document with a caption is read as its caption.
+(voice, stickers, locations…) become an UNSUPPORTED message saying what arrived (`media`),
+which the engine answers in the user's language; a photo or document with a caption is read as
+its caption.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from aiogram.types import CallbackQuery, Message, Update
 from aiogram.types.update import UpdateTypeLookupError
 
 from bot.channels.boundary import admit
+from bot.channels.telegram.media import media_of
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 CHANNEL = "telegram"
@@ -96,6 +98,8 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
         kind = MessageKind.UNSUPPORTED
     else:
         return Inbound(None, ignored=f"service message ({content})")
+    if edited and msg.location is not None:  # a live location moving: answered once, at first
+        return Inbound(None, ignored="live location update")
     # Message ids are unique per chat; an edit is a new message for the dialogue.
     external_id = f"{msg.chat.id}:{msg.message_id}"
     sent = msg.date
@@ -103,6 +107,7 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
         external_id += f":edit:{msg.edit_date or 0}"
         sent = _timestamp(msg.edit_date) or sent
     user = msg.from_user
+    media, point = media_of(msg, content)
     message = UserMessage(
         key=ConversationKey(CHANNEL, str(msg.chat.id)),
         external_id=external_id,
@@ -117,6 +122,8 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
             "edited": edited,
             "language_code": user.language_code if user else None,
         },
+        media=media,
+        point=point,
     )
     return Inbound(admit(message))
 

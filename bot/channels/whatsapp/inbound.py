@@ -2,7 +2,7 @@
 
 One webhook may carry several messages and statuses. Reactions, deletions, system notices
 and echoes of our own messages are not messages to answer and are left alone; media Sapar
-cannot read become UNSUPPORTED, which the engine answers with a hint.
+cannot read become UNSUPPORTED saying what arrived (`media`), which the engine answers.
 """
 
 from __future__ import annotations
@@ -13,11 +13,22 @@ from datetime import UTC, datetime
 from typing import Any
 
 from bot.channels.boundary import admit, bounded_id, clean_text
-from bot.types import ConversationKey, MessageKind, UserMessage
+from bot.channels.media import file_media, point_of
+from bot.types import ConversationKey, Media, MessageKind, Point, UserMessage
 
 CHANNEL = "whatsapp"
 CAPTIONED = ("image", "video", "document")
 IGNORED = frozenset({"reaction", "system", "revoke", "request_welcome", "ephemeral"})
+# Message types that are not text, as the engine names them (anything else unread: OTHER).
+MEDIA = {
+    "audio": Media.VOICE,  # voice notes and audio files alike (`audio.voice` tells them apart)
+    "voice": Media.VOICE,
+    "image": Media.PHOTO,
+    "sticker": Media.STICKER,
+    "video": Media.VIDEO,
+    "location": Media.LOCATION,
+    "contacts": Media.CONTACT,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +94,7 @@ def _message(raw: Mapping[str, Any]) -> UserMessage | None:
         content = _map(_map(raw.get("edit")).get("message"))
         kind = _text(content.get("type")) or "unknown"
     text, button = _content(content, kind)
+    media, point = _media(content, kind)
     message = UserMessage(
         key=ConversationKey(CHANNEL, sender),
         external_id=message_id,
@@ -93,6 +105,8 @@ def _message(raw: Mapping[str, Any]) -> UserMessage | None:
         forwarded=bool(context.get("forwarded") or context.get("frequently_forwarded")),
         user_id=_text(raw.get("from_user_id")),
         meta={"type": kind, "edited": raw.get("type") == "edit"},
+        media=None if button else media,
+        point=point,
     )
     return admit(message)
 
@@ -112,6 +126,18 @@ def _content(content: Mapping[str, Any], kind: str) -> tuple[str, str | None]:
         if reply_type in ("button_reply", "list_reply"):
             return "", _text(chosen.get("id"))
     return "", None
+
+
+def _media(content: Mapping[str, Any], kind: str) -> tuple[Media | None, Point | None]:
+    """What a message carries besides text and, for a shared location, where."""
+    body = _map(content.get(kind))
+    if kind in ("text", "button"):
+        return None, None
+    if kind == "document":
+        return file_media(body.get("mime_type")), None
+    if kind == "location":
+        return Media.LOCATION, point_of(body.get("latitude"), body.get("longitude"))
+    return MEDIA.get(kind, Media.OTHER), None
 
 
 def _status(raw: Mapping[str, Any]) -> Status | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.content.answers import Answer, parse_answers
+from bot.engine.content.boxes import Box, parse_boxes
 from bot.engine.content.languages import ContentError, Languages
 from bot.engine.nlu.intent import Classifier
 from bot.engine.offer.catalogue import Catalogue
@@ -31,6 +32,7 @@ class Content:
     language_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     classify: Classifier | None = None
     revision: str = "seed"
+    boxes: tuple[Box, ...] = ()  # where a shared location is (knowledge/country_boxes.yml)
 
     def text(self, key: str, language: str, **values: object) -> str:
         """The text `key` in `language`, with its {placeholders} filled."""
@@ -67,6 +69,7 @@ class Content:
         offers: Catalogue | None = None,
         classify: Classifier | None = None,
         revision: str = "seed",
+        boxes: Mapping[str, Any] | None = None,
     ) -> Content:
         """Check and freeze the dialogue data; raise ContentError naming what is wrong."""
         texts = _texts_map(dialogues.get("texts"), "texts", languages)
@@ -92,6 +95,7 @@ class Content:
             },
             classify=classify,
             revision=revision,
+            boxes=parse_boxes(boxes),
         )
 
 

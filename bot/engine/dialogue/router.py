@@ -6,7 +6,15 @@ Pure and synchronous: no I/O, no clock, no database. Everything it says comes fr
 from __future__ import annotations
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue import actions, emergency, offer_answers, offer_flow, survey, waiting
+from bot.engine.dialogue import (
+    actions,
+    emergency,
+    media,
+    offer_answers,
+    offer_flow,
+    survey,
+    waiting,
+)
 from bot.engine.dialogue.events import Understood
 from bot.engine.dialogue.location import said_location
 from bot.engine.dialogue.state import DialogueState, Mode
@@ -50,7 +58,7 @@ def _route(turn: Turn, message: UserMessage) -> None:
     content = turn.content
     text = message.text.strip()
     if message.kind is MessageKind.UNSUPPORTED:
-        turn.say("unsupported", () if turn.state.handoff else turn.menu())
+        media.on_media(turn, message)
         return
     if message.button is not None:
         if survey.on_button(turn, message.button):
@@ -65,6 +73,8 @@ def _route(turn: Turn, message: UserMessage) -> None:
             return
     if not text:
         turn.say("empty", () if turn.state.handoff else turn.menu())
+        return
+    if media.on_emoji(turn, text):
         return
     intent = content.classify(text) if content.classify else Intent("out_of_scope", 0.0)
     turn.events.append(Understood(intent.name, intent.confidence))

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 
 from bot.engine.content.answers import parse_answers
+from bot.engine.content.boxes import DOCUMENT as BOXES_DOCUMENT
+from bot.engine.content.boxes import parse_boxes
 from bot.engine.content.languages import DOCUMENT as LANGUAGES_DOCUMENT
 from bot.engine.content.languages import Languages
 from bot.engine.content.model import Content, ContentError
@@ -147,6 +149,7 @@ def build_content(
         offers=catalogue(docs),
         classify=classify,
         revision=revision,
+        boxes=docs.get(BOXES_DOCUMENT),
     )
 
 
@@ -171,6 +174,7 @@ def check_documents(docs: Documents) -> list[str]:
         ("dialogues", lambda: Content.from_data(merged_dialogues(docs), languages=languages)),
         ("answers", lambda: parse_answers(docs.get("knowledge/answers.yml"), languages)),
         ("hotlines", lambda: _hotlines(docs.get("knowledge/hotlines.yml"), languages)),
+        ("", lambda: parse_boxes(docs.get(BOXES_DOCUMENT))),
         ("", lambda: catalogue(docs)),
         ("", lambda: nlu_data(docs)),
         ("", lambda: parse_canned(docs.get(CANNED_DOCUMENT), languages)),

@@ -1,0 +1,39 @@
+"""A Telegram message's media, as the engine names it, and a shared location's point."""
+
+from __future__ import annotations
+
+from aiogram.enums import ContentType
+from aiogram.types import Message
+
+from bot.channels.media import file_media, point_of
+from bot.types import Media, Point
+
+_MEDIA = {
+    ContentType.VOICE: Media.VOICE,
+    ContentType.AUDIO: Media.VOICE,
+    ContentType.PHOTO: Media.PHOTO,
+    ContentType.LIVE_PHOTO: Media.PHOTO,
+    ContentType.STICKER: Media.STICKER,
+    ContentType.DICE: Media.STICKER,
+    ContentType.VIDEO: Media.VIDEO,
+    ContentType.VIDEO_NOTE: Media.VIDEO,
+    ContentType.ANIMATION: Media.VIDEO,
+    ContentType.LOCATION: Media.LOCATION,
+    ContentType.VENUE: Media.LOCATION,
+    ContentType.CONTACT: Media.CONTACT,
+}
+MEDIA = {str(kind.value): media for kind, media in _MEDIA.items()}
+
+
+def media_of(msg: Message, content: str) -> tuple[Media | None, Point | None]:
+    """What `msg` carries besides text (None for plain text) and, for a location, where."""
+    if content == ContentType.TEXT:
+        return None, None
+    if content == ContentType.DOCUMENT:
+        mime = msg.document.mime_type if msg.document is not None else None
+        return file_media(mime), None
+    media = MEDIA.get(content, Media.OTHER)
+    where = msg.location
+    if media is Media.LOCATION and where is not None:
+        return media, point_of(where.latitude, where.longitude)
+    return media, None
