@@ -49,12 +49,15 @@ def test_no_worse_than_now(report: EvalReport) -> None:
     # rose 0.842 → 0.880 and nothing risky is rated low any more (1 before); precision fell
     # 0.931 → 0.906 and honest → high/critical rose 7 → 10. Then 440 blind-written training
     # offers and 900 sentences (offers_train3-4, sentences_3) and denials read across a dash
-    # and a list: precision 0.911 → 0.929, honest → high/critical 10 → 8.
+    # and a list: precision 0.911 → 0.929, honest → high/critical 10 → 8. On 2026-12-02 rules
+    # tuned on offers_dev3 and the training parts (clock-time working days, package prices,
+    # denials of deductions, the border-truth exception in its place): recall 0.880 → 0.887,
+    # precision 0.932, honest → high/critical 8 → 7.
     precision, recall = report.overall.precision, report.overall.recall
     assert precision >= 0.92
-    assert recall >= 0.87
+    assert recall >= 0.88
     assert report.count(["high", "critical"], ["low"]) == 0
-    assert report.count(["low"], ["high", "critical"]) <= 8
+    assert report.count(["low"], ["high", "critical"]) <= 7
 
 
 def test_better_than_the_rules_alone_were(report: EvalReport) -> None:
@@ -79,7 +82,8 @@ def test_hand_written_blind_part_no_worse_than_its_first_figures(report3: EvalRe
     # 0.804 → 0.794.
     # The blind-written training offers and sentences of 2026-12-01 (offers_train3-4,
     # sentences_3): precision 0.796 → 0.814, recall 0.843 → 0.854, risky → low 2 → 0.
-    assert 2 * precision * recall / (precision + recall) >= 0.83  # 0.834 now
+    # 2026-12-02 (rules tuned on offers_dev3 and training parts): recall 0.854 → 0.860.
+    assert 2 * precision * recall / (precision + recall) >= 0.83  # 0.837 now
     assert precision >= 0.80 and recall >= 0.85
     assert report3.count(["high", "critical"], ["low"]) == 0
     assert report3.count(["low"], ["high", "critical"]) <= 8
@@ -105,7 +109,8 @@ def test_third_blind_part_no_worse_than_its_first_figures(report4: EvalReport) -
     # The blind-written training data of 2026-12-01 (offers_train3-4, sentences_3) raised
     # precision 0.805 → 0.826 and halved honest → high/critical (6 → 3), but risky → low rose
     # 1 → 3 (on the other two parts it fell 2 → 0). Recorded, not tuned to: nothing here is
-    # read to change a rule.
-    assert report4.overall.precision >= 0.82 and report4.overall.recall >= 0.87
+    # read to change a rule. 2026-12-02 (rules tuned on offers_dev3 and training parts):
+    # recall 0.880 → 0.886, precision 0.829, risky → low still 3, honest → high/critical 2.
+    assert report4.overall.precision >= 0.82 and report4.overall.recall >= 0.88
     assert report4.count(["high", "critical"], ["low"]) <= 3
-    assert report4.count(["low"], ["high", "critical"]) <= 3
+    assert report4.count(["low"], ["high", "critical"]) <= 2
