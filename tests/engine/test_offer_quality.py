@@ -110,4 +110,4 @@ def test_real_vacancies_rarely_raise_an_alarm(catalogue: Catalogue) -> None:
     lines = VACANCIES.read_text("utf-8").splitlines()
     levels = Counter(check_text(json.loads(line)["text"], catalogue).risk_level for line in lines)
     assert sum(levels.values()) == 530
-    assert levels["high"] + levels["critical"] <= 0.01 * 530  # issue 12: at most 1 %; 2 now
+    assert levels["high"] + levels["critical"] <= 0.01 * 530  # issue 12: at most 1 %; 3 now
