@@ -118,6 +118,8 @@ def test_normalize_lowercases_squeezes_and_strips_noise() -> None:
         ("паспорт pasport", "паспорт паспорт"),
         ("ish", "иш"),  # a word-initial i is never й
         ("kiyin", "кийин"),
+        ("aiyna", "айына"),  # «i» as й, then «y» as ы: ailyk aiyna bir jolu
+        ("aiylda", "айылда"),
         ("ayyl", "айыл"),
         ("novyy", "новый"),
         ("kandaisyz", "кандайсыз"),

@@ -116,8 +116,12 @@ def _latin_word(chars: Chars, start: int, end: int) -> Chars:
             out.append(("й", src))  # kandaisyz, stroika, kakoi
             pos += 1
         elif char == "y":
-            # й after a vowel (bolboy, kiyin, ayyl) and in a final "yy" (novyy); else ы.
-            soft = (prev in _VOWELS_LATIN and prev != "y") or (prev == "y" and not nxt)
+            # й after a vowel (bolboy, kiyin, ayyl) and in a final "yy" (novyy); else ы, also
+            # after an «i» that is itself й (aiyna → айына, aiyl → айыл).
+            i_is_y = prev == "i" and pos >= 2 and text[pos - 2] in "aeouöü"
+            soft = (prev in _VOWELS_LATIN and prev != "y" and not i_is_y) or (
+                prev == "y" and not nxt
+            )
             out.append(("й" if soft else "ы", src))
             pos += 1
         elif char in _APOSTROPHES:
