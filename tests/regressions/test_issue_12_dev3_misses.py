@@ -73,6 +73,7 @@ def test_a_monthly_amount_with_only_k_is_pay() -> None:
         ("ООО «Склад», Бишкек: комиссия 0 сом, договор до выезда.", "worker_pays_fee"),
         ("«Obsthof Keller GmbH», Баден: сбор яблок, 12,82 € в час.", "worker_pays_fee"),
         ("Германия, «Lindenhof GmbH»: тил курсун работодатель төлөйт.", "worker_pays_fee"),
+        ("ОсОО «Ак Жол», Бишкек: паспортуңуз өзүңүздө калат.", "document_retention"),
         (
             "Алматыдагы «Жибек Жол» цехи. Казакстанда Кыргызстандын жарандарына иш уруксаты"
             " талап кылынбайт.",
@@ -102,6 +103,8 @@ def test_an_honest_offer_that_rules_the_sign_out(
             "wage_withholding",
         ),
         ("паспорт сдаешь бригадиру патент не нужен ООО Казань Тара", "document_retention"),
+        # «өзүндө» after the holder is his own place, not the worker's (offers_train4).
+        ("Паспортторду фермер өзүндө сактайт, кайра жолдо берет.", "document_retention"),
     ],
 )
 def test_a_reassurance_does_not_take_the_sign_back(
