@@ -74,6 +74,9 @@ def test_a_monthly_amount_with_only_k_is_pay() -> None:
         ("«Obsthof Keller GmbH», Баден: сбор яблок, 12,82 € в час.", "worker_pays_fee"),
         ("Германия, «Lindenhof GmbH»: тил курсун работодатель төлөйт.", "worker_pays_fee"),
         ("ОсОО «Ак Жол», Бишкек: паспортуңуз өзүңүздө калат.", "document_retention"),
+        # Taken back at the end of the sentence (offers_train2).
+        ("ОсОО «Байтерек Кадр». Говорят, что нужна предоплата — у нас её нет.", "worker_pays_fee"),
+        ("ОсОО «Ала-Тоо», Бишкек: комиссия депозит андай нерсе бизде жок", "worker_pays_fee"),
         (
             "Алматыдагы «Жибек Жол» цехи. Казакстанда Кыргызстандын жарандарына иш уруксаты"
             " талап кылынбайт.",
