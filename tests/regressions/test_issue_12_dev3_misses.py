@@ -77,6 +77,16 @@ def test_a_monthly_amount_with_only_k_is_pay() -> None:
         # Taken back at the end of the sentence (offers_train2).
         ("ОсОО «Байтерек Кадр». Говорят, что нужна предоплата — у нас её нет.", "worker_pays_fee"),
         ("ОсОО «Ала-Тоо», Бишкек: комиссия депозит андай нерсе бизде жок", "worker_pays_fee"),
+        # Rent stated up front; a refusal two words before the sign (offers_train).
+        (
+            "ТОО «Жетісу», Алматы: общежитие рядом с объектом, стоимость 15 000 тенге в месяц,"
+            " сумма указана в договоре",
+            "worker_pays_fee",
+        ),
+        (
+            "ОсОО «Евро Кадр»: мы не отправляем людей по туристическим визам.",
+            "wrong_visa_or_status",
+        ),
         (
             "Алматыдагы «Жибек Жол» цехи. Казакстанда Кыргызстандын жарандарына иш уруксаты"
             " талап кылынбайт.",
