@@ -52,12 +52,12 @@ def test_no_worse_than_now(report: EvalReport) -> None:
     # and a list: precision 0.911 → 0.929, honest → high/critical 10 → 8. On 2026-12-02 rules
     # tuned on offers_dev3 and the training parts (clock-time working days, package prices,
     # denials of deductions, the border-truth exception in its place): recall 0.880 → 0.887,
-    # precision 0.932, honest → high/critical 8 → 7.
+    # precision 0.934, honest → high/critical 8 → 6.
     precision, recall = report.overall.precision, report.overall.recall
     assert precision >= 0.92
     assert recall >= 0.88
     assert report.count(["high", "critical"], ["low"]) == 0
-    assert report.count(["low"], ["high", "critical"]) <= 7
+    assert report.count(["low"], ["high", "critical"]) <= 6
 
 
 def test_better_than_the_rules_alone_were(report: EvalReport) -> None:
