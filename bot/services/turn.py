@@ -118,10 +118,3 @@ def before_numbers(replies: tuple[Reply, ...], notices: tuple[Reply, ...]) -> tu
     if replies and replies[-1].calls:
         return (*replies[:-1], *notices, replies[-1])
     return (*replies, *notices)
-
-
-def inbound_payload(message: UserMessage) -> dict[str, str]:
-    """The button pressed, or what kind of media arrived: never a location's coordinates."""
-    if message.button:
-        return {"button": message.button}
-    return {"media": message.media.value} if message.media is not None else {}

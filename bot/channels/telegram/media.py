@@ -8,7 +8,8 @@ from aiogram.types import Message
 from bot.channels.media import file_media, point_of
 from bot.types import Media, Point
 
-_MEDIA = {
+# ContentType is a str enum: the message's content type (a str) finds its entry directly.
+MEDIA: dict[str, Media] = {
     ContentType.VOICE: Media.VOICE,
     ContentType.AUDIO: Media.VOICE,
     ContentType.PHOTO: Media.PHOTO,
@@ -22,7 +23,6 @@ _MEDIA = {
     ContentType.VENUE: Media.LOCATION,
     ContentType.CONTACT: Media.CONTACT,
 }
-MEDIA = {str(kind.value): media for kind, media in _MEDIA.items()}
 
 
 def media_of(msg: Message, content: str) -> tuple[Media | None, Point | None]:
