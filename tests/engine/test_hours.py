@@ -26,6 +26,14 @@ def _hours(text: str) -> list[float]:
         ("примерно 5:30дан 21:00гө чейин", 15.5),
         ("saat 7den 22ge cheyin ishteysing", 15.0),
         ("график с 9:00 до 18:00", 9.0),
+        # The part of the day named before the hour (offers_dev4): morning to evening,
+        # overnight, until midnight.
+        ("Жумуш таңкы 5тен кечки 9га чейин", 16.0),
+        ("Иш убактысы кечки 4төн таңкы 6га чейин", 14.0),
+        ("иш кечки 8ден танкы 8ге чейин ар туну", 12.0),
+        ("таң 6дан кечки 10го чейин без выходных", 16.0),
+        ("saat 8den tunku 12ge cheyin, ar kunu", 16.0),
+        ("иш саат 8ден түнкү 11ге чейин", 15.0),
     ],
 )
 def test_a_working_day_is_read_as_its_length(text: str, hours: float) -> None:
@@ -42,6 +50,7 @@ def test_a_working_day_is_read_as_its_length(text: str, hours: float) -> None:
         "Магазин работает с 10:00 до 23:00",  # a shop's hours
         "доставка с 9:00-21:00",
         "с 20 до 8",  # bare hours never run across midnight
+        "18ден 25ке чейин жаштагы кыздар",  # ages in Kyrgyz
     ],
 )
 def test_numbers_that_are_not_a_working_day(text: str) -> None:

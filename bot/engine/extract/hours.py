@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 _TIME = r"(?P<{0}h>2[0-4]|[01]?\d)(?![\d])(?:[:.](?P<{0}m>[0-5]\d))?"
 _EVENING = r"(?P<{0}pm>\s?(?:вечера|ночи|кечки|кечкисин|кечинде|тунку))?"
+# Kyrgyz names the part of the day before the hour: «таңкы 5тен кечки 9га чейин», «кечки 4төн
+# таңкы 6га чейин» (overnight), «саат 8ден түнкү 12ге чейин» (midnight).
+_PART = r"(?:(?P<{0}part>танкы|тан|эртен мененки|кечки|кечкисин|тунку|тунку саат|саат)\s)?"
 _FROM = _TIME.format("a") + r"\s?(?:ч\.?|час\w{0,3}|утра|эртен мененки)?"
 _TO = _TIME.format("b") + _EVENING.format("b")
 # Russian «с 7 до 22», «с 07:00 до 21:00»; a dash between clock times «08:00–22:00»;
@@ -25,8 +28,8 @@ _RANGES = (
         r"(?P<bh>2[0-4]|[01]?\d)[:.](?P<bm>[0-5]\d)(?P<bpm>)"
     ),
     re.compile(
-        rf"(?<![\w.:]){_TIME.format('a')}\s?-?(?:дан|ден|тан|тен|дон|тон)\s?"
-        rf"{_TO}\s?-?(?:го|ко|ге|ке|га|ка)?\s(?:чейин|дейре|до)"
+        rf"(?<![\w.:]){_PART.format('a')}{_TIME.format('a')}\s?-?(?:дан|ден|тан|тен|дон|тон)\s?"
+        rf"{_PART.format('b')}{_TO}\s?-?(?:го|ко|ге|ке|га|ка)?\s(?:чейин|дейре|до)"
     ),
 )
 # What follows a pair of numbers that are not hours: ages, dates, amounts, people, sizes.
@@ -54,16 +57,28 @@ class WorkSpan:
     end: int
 
 
+_MORNING = ("танкы", "тан", "эртен мененки", "саат")
+_NIGHT = ("ночи", "тунку", "тунку саат")
+
+
 def _clock(hour: str, minute: str | None, evening: str | None) -> float:
     value = int(hour) + int(minute or 0) / 60
-    if evening and evening.strip() and value < 12:
-        value += 24 if value <= 4 and evening.strip() in ("ночи", "тунку") else 12
+    part = (evening or "").strip()
+    if value == 12 and part in _NIGHT:
+        return 24.0  # «түнкү 12ге чейин»: midnight
+    if part and part not in _MORNING and value < 12:
+        value += 24 if value <= 4 and part in _NIGHT else 12
     return value
 
 
 def _length(m: re.Match[str]) -> float | None:
-    start = _clock(m["ah"], m["am"], None)
-    end = _clock(m["bh"], m["bm"], m["bpm"])
+    parts = m.groupdict()
+    start = _clock(m["ah"], m["am"], parts.get("apart"))
+    end = _clock(m["bh"], m["bm"], m["bpm"] or parts.get("bpart"))
+    if parts.get("apart") not in (None, "саат") and parts.get("bpart") is not None:
+        # Both parts of the day named: the times are certain, also overnight.
+        hours = (end - start) % 24
+        return hours if hours > 0 else None
     if m["am"] is None or m["bm"] is None:
         # Bare hours: only a day shape, never across midnight.
         if not (4 <= start <= 11 and 16 <= end <= 28):

@@ -39,6 +39,13 @@ _ADDRESS = re.compile(
     r"street|str\.|офис)",
     re.IGNORECASE,
 )
+# A street and a number to go to («ул. Ленина 00», «Анар кичирайону 00», «базар 00 контейнер»).
+_STREET = re.compile(
+    r"\b(?:ул\.|улиц\w*|пр\.|просп\w*|проспекти|пер\.|переул\w*|бульв\w*|шоссе|мкр|микрорайон\w*|"
+    r"к[өо]ч\.|к[өо]ч[өо]с[үу]|кичирайон\w*|кичи району|базар\w*|street|str\.|ul\.)"
+    r"[^\n,.!?]{0,25}?\d",
+    re.IGNORECASE,
+)
 
 
 def pay_rule(
@@ -86,7 +93,7 @@ def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
         for e in entities
         if e.entity in ("url", "email") and not _MESSENGER_LINK.search(str(e.value))
     ]
-    if websites:
+    if websites or _STREET.search(text):  # an address to go to: someone can be found
         return []
     contacts = [e for e in entities if e.entity in ("phone", "telegram_handle", "url")]
     if contacts:

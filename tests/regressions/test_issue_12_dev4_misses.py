@@ -1,0 +1,39 @@
+"""Signs the check missed, and honest offers it alarmed, in the blind-written offers_dev4
+(2026-12-02) before it was tuned on: a Kyrgyz day whose part is named before the hour
+(«таңкы 5тен кечки 9га чейин»), a first name and a phone beside a street address."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import check_text
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Кирпич заводу, жумуш таңкы 5тен кечки 9га чейин, выходной жок", "excessive_hours"),
+        ("Массаж салону, иш убактысы кечки 4төн таңкы 6га чейин", "excessive_hours"),
+        ("Moskvada kafe, saat 8den tunku 12ge cheyin, ar kunu", "excessive_hours"),
+    ],
+)
+def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        (
+            "ищем поваров в кафе, новосибирск красный проспект 00, з/п 65к, звоните +7 900 000",
+            "vague_employer",
+        ),
+        (
+            "Разнорабочие. Оплата каждый день. Объект: Ош, Анар кичирайону 00. Тел 0555 00 00",
+            "vague_employer",
+        ),
+    ],
+)
+def test_the_honest_offer_stays_quiet(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign not in check_text(text, catalogue).indicator_ids
