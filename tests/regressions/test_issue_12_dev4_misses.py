@@ -1,6 +1,6 @@
 """Signs the check missed, and honest offers it alarmed, in the blind-written offers_dev4
 (2026-12-02) before it was tuned on: a Kyrgyz day whose part is named before the hour
-(«таңкы 5тен кечки 9га чейин»), a first name and a phone beside a street address."""
+(«таңкы 5тен кечки 9га чейин»), work in an occupied city («Вахта в Донецке»), a first name and a phone beside a street address."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ from bot.engine.offer.risk import check_text
         ("Кирпич заводу, жумуш таңкы 5тен кечки 9га чейин, выходной жок", "excessive_hours"),
         ("Массаж салону, иш убактысы кечки 4төн таңкы 6га чейин", "excessive_hours"),
         ("Moskvada kafe, saat 8den tunku 12ge cheyin, ar kunu", "excessive_hours"),
+        ("Вахта в Донецке, восстановление объектов, пиши Жеке.", "military_recruitment"),
+        ("Луганскиге вахта, объект кайтаруу, жазгыла Кубаныч байкеге.", "military_recruitment"),
+        ("Эртең Ростовго, андан ары «жаңы регионго» стройка.", "military_recruitment"),
+        ("Зовут копать траншеи под Белгородом, ООО «Рубеж-Строй».", "military_recruitment"),
     ],
 )
 def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
