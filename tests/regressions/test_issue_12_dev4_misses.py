@@ -1,6 +1,8 @@
 """Signs the check missed, and honest offers it alarmed, in the blind-written offers_dev4
 (2026-12-02) before it was tuned on: a Kyrgyz day whose part is named before the hour
-(«таңкы 5тен кечки 9га чейин»), work in an occupied city («Вахта в Донецке»), a first name and a phone beside a street address."""
+(«таңкы 5тен кечки 9га чейин»), work in an occupied city («Вахта в Донецке»), passports «у
+мастера», a licence «in process», a hostel paid openly, «вернуться домой» (going home, not
+paying back), a first name and a phone beside a street address."""
 
 from __future__ import annotations
 
@@ -19,6 +21,15 @@ from bot.engine.offer.risk import check_text
         ("Брат, мы в Екатеринбурге на заводе. Паспорта у мастера.", "document_retention"),
         ("Вахта, паспорта собирает бригадир на весь срок, пиши Жеке.", "document_retention"),
         ("Паспорттор компанияда «на визу» деп алышкан, 4 ай болду.", "document_retention"),
+        ("Москвага жумуш! Каттоо 15 000 сом. Лицензия алуу процессинде.", "unlicensed_agency"),
+        (
+            "Кореяга агенттик. Лицензиясынын мооноту өтүп кеткен, азыр жаңыртып жатабыз.",
+            "unlicensed_agency",
+        ),
+        (
+            "ребят в корею на сезон мы не агентство лицензии нет оформление 1800 долларов",
+            "unlicensed_agency",
+        ),
         ("Вахта в Донецке, восстановление объектов, пиши Жеке.", "military_recruitment"),
         ("Луганскиге вахта, объект кайтаруу, жазгыла Кубаныч байкеге.", "military_recruitment"),
         ("Эртең Ростовго, андан ары «жаңы регионго» стройка.", "military_recruitment"),
@@ -39,6 +50,24 @@ def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
         (
             "Разнорабочие. Оплата каждый день. Объект: Ош, Анар кичирайону 00. Тел 0555 00 00",
             "vague_employer",
+        ),
+        (
+            "Проживание: общежитие по 600 злотых в месяц, которое вы оплачиваете напрямую хозяину"
+            " общежития; можете снимать жильё самостоятельно.",
+            "worker_pays_fee",
+        ),
+        (
+            "Жатакана бар: бир төшөк-орун айына 25 000 теңге, аны жатаканага өзүңүз ачык төлөйсүз.",
+            "worker_pays_fee",
+        ),
+        ("Расходы: оператор не берёт с работника плату за трудоустройство.", "worker_pays_fee"),
+        (
+            "Иш уруксаты расмий алынат, туристтик виза менен эч кимди жөнөтпөйбүз.",
+            "wrong_visa_or_status",
+        ),
+        (
+            "Паспорт у работника. Вы можете расторгнуть договор и вернуться домой в любой момент.",
+            "debt_bondage",
         ),
     ],
 )
