@@ -30,6 +30,13 @@ from bot.engine.offer.risk import check_text
             "ребят в корею на сезон мы не агентство лицензии нет оформление 1800 долларов",
             "unlicensed_agency",
         ),
+        (
+            "в корею на сезон, до понедельника надо оплатить, места заканчиваются",
+            "pressure_urgency",
+        ),
+        ("Казино-отель, билет оплачиваем. Бронь мест до пятницы.", "pressure_urgency"),
+        ("Армияда келишим. Кабыл алуу ушул айдын аягына чейин гана!", "pressure_urgency"),
+        ("Kambodjaga operator, bilet beker, erteng ele uchasyng, Daniyar", "pressure_urgency"),
         ("Вахта в Донецке, восстановление объектов, пиши Жеке.", "military_recruitment"),
         ("Луганскиге вахта, объект кайтаруу, жазгыла Кубаныч байкеге.", "military_recruitment"),
         ("Эртең Ростовго, андан ары «жаңы регионго» стройка.", "military_recruitment"),
