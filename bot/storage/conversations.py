@@ -6,19 +6,12 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
 from bot.storage.models import Conversation, User
+from bot.storage.upsert import insert as _insert
 from bot.types import ConversationKey
-
-
-def _insert(session: AsyncSession, table: Any) -> Any:
-    """An INSERT that can say ON CONFLICT DO NOTHING on both backends."""
-    dialect = session.get_bind().dialect.name
-    return (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
 
 
 async def lock_conversation(
