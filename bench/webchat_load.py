@@ -1,12 +1,14 @@
 """Many web-chat conversations at once through the real HTTP API, with long polls.
 
     .venv/bin/python bench/webchat_load.py [--conversations 1000] [--messages 5]
-        [--db sqlite|postgresql] [--processes 1] [--idle-seconds 10]
+        [--db sqlite|postgresql] [--processes 1] [--idle-seconds 10] [--think 0]
 
 Starts `python -m bot serve` (one process on SQLite; one or more on a fresh PostgreSQL
 database, `--postgres-url` or SAPAR_TEST_POSTGRES_URL, each request sent to any of them as
 a load balancer would), then runs N browsers: each loads its history, keeps one long poll
-open and sends M messages, each after the first reply to the one before. It prints
+open and sends M messages, each after the first reply to the one before: all at once (a
+burst), or with `--think S` paced as people are (each page opens within the first S
+seconds, and each next message follows its reply after 0.5-1.5 x S). It prints
 
 - lost (replies in the database the poll never returned), duplicated, out of order;
 - first reply: from sending a message to the first of its replies arriving, p50/p99
@@ -36,6 +38,35 @@ request and two looks per poll every `web.long_poll_seconds`). What is left of t
 reply's wait at 1,000 conversations is throughput, not polling: 5,000 messages arrive at
 once and each costs ~20-25 ms of CPU in receive, the engine, the outbox sender's claim and
 bookkeeping and HTTP, so the queue drains at ~35 messages/s on this share of a core.
+
+Measured 2026-12-02 on a shared 2-core machine (other sessions running; load average
+2.5-3.5 during these runs, so ±30% again), PostgreSQL 15, 2 serve processes, 1000 x 5,
+"before" c451a7c served with `--root` from a checkout of it, run back to back. Serve CPU per
+message is the servers' CPU over the run divided by the messages; py-spy had put half of it
+in socket writes to PostgreSQL, i.e. round trips, which the commits after c451a7c cut (one
+round trip to ping a pooled connection instead of three, reads without BEGIN/COMMIT, the
+dedupe look folded into its insert, a page's look in one query, a new chat in two
+statements fewer):
+
+                              first reply p50 / p99   POST p99   serve CPU/msg  PG CPU   run
+    burst (all at once)
+      before                  27.5 s / 57.5 s          19.1 s     21.3 ms       20.3 s  128 s
+      after                   24.0 s / 50.6 s          14.5 s     17.8 ms       17.7 s   97 s
+    paced, --think 20
+      before                   8.70 s / 36.4 s          9.7 s        -          29.8 s  191 s
+      after                    2.58 s / 36.1 s         12.7 s        -          25.9 s  175 s
+
+(1000 x 3, same setup, pairs run back to back: 36.8 → 29.4 ms/msg after the ping alone,
+29.0 → 19.4 ms with the turn's and the look's statements, 21.7-25.7 → 20.2-23.8 ms with the
+new chat's.) The 3-second p99 is out of reach on 2 shared cores either way: the bench's own
+browsers take most of a core, and 5,000 messages at ~18 ms each are ~90 s of serve CPU.
+Paced, the p99 is the first 20 s, when 1,000 pages open and send their first message
+(a new chat's, the costliest) at ~50 a second, above what two processes drain here; later
+messages are answered in about the p50. In a burst a request may wait past the pool's 30 s
+timeout and get a 500 (0-2 per run before and after; the page reloads or resends: counted
+as "page loads failed" / "not accepted"). Tried and dropped: a pool of 15 + 5 per process
+instead of 5 + 10 (no more backends opened and closed, 261 → 52, but 23.5 ms/msg and 135 s
+against 17.8 ms and 97 s).
 """
 
 from __future__ import annotations
@@ -45,6 +76,7 @@ import asyncio
 import contextlib
 import itertools
 import os
+import random
 import statistics
 import sys
 import time
@@ -57,7 +89,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.webchat_servers import Servers  # noqa: E402 - after the path setup
-from bot.channels.webchat.api import chat_key  # noqa: E402
+from bot.channels.webchat.api import COOKIE, chat_key  # noqa: E402
 
 TEXTS = ["Здравствуйте", "Хочу работать в России", "Сколько стоит патент?", "Спасибо", "Меню"]
 WAIT_REPLY = 300.0  # give up waiting for a message's first reply after this long
@@ -76,6 +108,7 @@ class Browser:
     polling: asyncio.Task[None] | None = None
     in_flight: bool = False  # a long poll is open now
     refused: int = 0  # messages the server did not accept (not 202)
+    reloads: int = 0  # history loads answered without a cookie (a page would reload)
 
 
 async def poll(session: aiohttp.ClientSession, servers: Servers, browser: Browser) -> None:
@@ -101,13 +134,30 @@ async def poll(session: aiohttp.ClientSession, servers: Servers, browser: Browse
 
 
 async def converse(
-    session: aiohttp.ClientSession, servers: Servers, browser: Browser, messages: int
+    session: aiohttp.ClientSession,
+    servers: Servers,
+    browser: Browser,
+    messages: int,
+    think: float = 0.0,
 ) -> None:
-    """Send the messages one after another, each after a reply to the one before."""
-    async with session.get(servers.pick() + "/webchat/api/history") as response:
-        browser.token = response.cookies["sapar_chat"].value
+    """Send the messages one after another, each after a reply to the one before.
+
+    With `think`, the page opens at a random moment within the first `think` seconds and its
+    person waits 0.5-1.5 x `think` (uniform) between a reply and their next message.
+    """
+    if think:
+        await asyncio.sleep(random.uniform(0, think))
+    while not browser.token:
+        async with session.get(servers.pick() + "/webchat/api/history") as response:
+            if COOKIE in response.cookies:
+                browser.token = response.cookies[COOKIE].value
+                break
+        browser.reloads += 1  # counted; the person reloads the page a second later
+        await asyncio.sleep(1)
     browser.polling = asyncio.create_task(poll(session, servers, browser))
     for i in range(messages):
+        if think and i:
+            await asyncio.sleep(random.uniform(0.5, 1.5) * think)
         browser.new_line.clear()
         browser.sent_at.append(time.monotonic())
         body = {"client_id": f"bench-{browser.n}-{i}", "text": TEXTS[i % len(TEXTS)]}
@@ -156,7 +206,9 @@ async def run(args: argparse.Namespace) -> None:
         jar = aiohttp.DummyCookieJar()  # each browser sends its own cookie
         async with aiohttp.ClientSession(connector=connector, timeout=timeout, cookie_jar=jar) as s:
             started, ticks = time.monotonic(), servers.cpu_ticks()
-            await asyncio.gather(*(converse(s, servers, b, args.messages) for b in browsers))
+            await asyncio.gather(
+                *(converse(s, servers, b, args.messages, args.think) for b in browsers)
+            )
             elapsed = time.monotonic() - started
             busy = 100 * (servers.cpu_ticks() - ticks) / servers.ticks_per_second / elapsed
             await settle(servers, browsers)
@@ -201,12 +253,15 @@ def report(
     total = sum(len(r) for r in rows.values())
     accepted = [t for b in browsers for t in b.accepted_in]
     refused = sum(b.refused for b in browsers)
+    reloads = sum(b.reloads for b in browsers)
     print(  # a bench prints its figures (T201 is off for bench/)
         f"webchat {args.db} x{args.processes}: {args.conversations} conversations x "
-        f"{args.messages} messages in {elapsed:.1f} s (servers' CPU {busy:.0f}% of a core); "
+        f"{args.messages} messages{f' (think {args.think:g} s)' if args.think else ''} "
+        f"in {elapsed:.1f} s (servers' CPU {busy:.0f}% of a core); "
         f"{total} replies\n"
         f"  lost {lost}, duplicated {duplicated}, out of order {disordered}, "
-        f"messages without a reply {unanswered} (not accepted {refused})\n"
+        f"messages without a reply {unanswered} (not accepted {refused}; "
+        f"page loads failed {reloads})\n"
         f"  first reply p50 {statistics.median(latencies):.2f} s, "
         f"p99 {percentile(latencies, 99):.2f} s, max {max(latencies):.2f} s; "
         f"POST answered p50 {statistics.median(accepted):.2f} s, "
@@ -226,6 +281,14 @@ def main() -> None:
     parser.add_argument("--postgres-url", default=os.environ.get("SAPAR_TEST_POSTGRES_URL"))
     parser.add_argument("--port", type=int, default=18600, help="the first server's port")
     parser.add_argument("--idle-seconds", type=float, default=10.0)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="a person's pacing: pages open within this many seconds, and each next message "
+        "follows its reply after 0.5-1.5 times it (default 0: all at once, every message "
+        "right after the reply before)",
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help="serve from this checkout")
     args = parser.parse_args()
     if args.db == "sqlite" and args.processes != 1:

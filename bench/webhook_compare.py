@@ -33,6 +33,16 @@ PostgreSQL, after all of the above, 2 rounds each, load average ~2.5-3:
     2 serve processes (bare: 1 process)     206-222    720-1101 0.20-0.29  420-454    7.6
     2 processes, pool_size 32 (tried, kept 5) 110-120    545-650  0.17-0.22  927-1075   7.7
 
+2026-12-02, shared 2-core machine, load average ~3 (so both bots ran far slower than above),
+PostgreSQL, 2 serve processes, 2 rounds each, run back to back:
+
+    c451a7c                                  55-78    273-358  0.20-0.22 1358-1546  9.5
+    + one-round-trip ping, reads without       62-74    360-517  0.14-0.17 1085-1473  6.5
+      BEGIN, dedupe in its insert, …  (webchat_load.py's docstring: 17.8 vs 21.3 ms/msg)
+
+Three statements fewer per update, but no throughput gain this bench could tell from the
+load's noise: the webhook's cost is elsewhere (aiogram's per-update model, HTTP).
+
 0 lost, 0 duplicated, 0 out-of-order replies in every run. Serve cold start to /healthz 200
 4.3-11.6 s (the load decides) and RSS ~350 MB idle, 354-377 MB high-water (the offer model
 and its sentence embedder included), unchanged by the above. The warm-up (default: one

@@ -58,9 +58,11 @@ class ConversationService:
             conv = await conversations.lock_conversation(
                 session, key=message.key, user_external_id=message.user_id
             )
-            if await messages.already_seen(
-                session, channel=message.key.channel, external_id=message.external_id
-            ):
+            fresh = await messages.first_seen(
+                session, channel=message.key.channel, external_id=message.external_id,
+                conversation_id=conv.id,
+            )  # fmt: skip
+            if not fresh:
                 return Outcome(duplicate=True, conversation_id=conv.id)
             turn = await self._think(session, conv, message, truncated=truncated)
             await self._record_inbound(session, turn)
@@ -114,20 +116,19 @@ class ConversationService:
         return state.but(handoff=status in HELD, waiting=waiting, queue=queue)
 
     async def _record_inbound(self, session: AsyncSession, turn: Turn) -> None:
-        """Mark the message seen and keep it, unless it asked to forget everything."""
+        """Keep the message (seen already), unless it asked to forget everything."""
         message, conv = turn.message, turn.conv
         if turn.forgets:
             await forgetting.wipe(session, conversation=conv)
             turn.status = ConversationStatus.BOT
-        # Even after /forget the id is kept (a hash, nothing personal): a redelivered
-        # update must not run the deletion's confirmation twice.
-        await messages.mark_seen(
-            session,
-            channel=message.key.channel,
-            external_id=message.external_id,
-            conversation_id=conv.id,
-        )
-        if turn.forgets:
+            # The wipe took this message's dedupe row with the others. It is kept (a hash,
+            # nothing personal): a redelivered update must not confirm the deletion twice.
+            await messages.mark_seen(
+                session,
+                channel=message.key.channel,
+                external_id=message.external_id,
+                conversation_id=conv.id,
+            )
             return
         await messages.add(
             session,

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.services.recently import Recently
 from bot.services.wakeups import ChatWakeups
-from bot.storage import conversations, messages, outbox
+from bot.storage import conversations, delivered, messages, outbox
 from bot.storage.database import Database
 from bot.storage.models import Message, OutboxRow
 from bot.types import ConversationKey
@@ -23,6 +24,10 @@ from bot.types import ConversationKey
 # An operator's line and its outbox row are written in one transaction, moments apart.
 SAME_MOMENT = timedelta(seconds=5)
 VISIBLE = frozenset({"sending", "sent"})
+# A chat asks `known` before each message it sends (the web chat's new-chat limit). A yes
+# stays true until /forget's cut or retention deletes the row, minutes or days later; for
+# this long a chat cut meanwhile may start again unchecked (the limit is per process anyway).
+KNOWN_FOR = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,7 @@ class TranscriptService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.wakeups = ChatWakeups(db)
+        self._known = Recently(KNOWN_FOR.total_seconds())
 
     async def language(self, key: ConversationKey) -> str | None:
         async with self.db.reading() as session:
@@ -70,9 +76,14 @@ class TranscriptService:
             return conversation.language if conversation else None
 
     async def known(self, key: ConversationKey) -> bool:
-        """Whether this chat has a conversation already."""
+        """Whether this chat has a conversation already (a yes is remembered a while)."""
+        if key in self._known:
+            return True
         async with self.db.reading() as session:
-            return await conversations.find(session, key=key) is not None
+            found = await conversations.find(session, key=key) is not None
+        if found:
+            self._known.add(key)
+        return found
 
     async def history(self, key: ConversationKey, limit: int = 200) -> tuple[list[Line], int]:
         """The user's messages and the delivered replies, in order; and the reply cursor."""
@@ -96,19 +107,21 @@ class TranscriptService:
         return (await self.look(key, after)).lines
 
     async def look(self, key: ConversationKey, after: int) -> Look:
-        """`delivered_after` and the chat's language, in one transaction."""
+        """`delivered_after` and the chat's language, at one look."""
         async with self.db.reading() as session:
-            conversation = await conversations.find(session, key=key)
-            if conversation is None:
+            found = await delivered.replies_after(
+                session, key=key, after_id=after, statuses=VISIBLE
+            )
+            if found is None:
                 return Look([], None)
-            after_rows = await outbox.rows_for(
-                session, conversation_id=conversation.id, after_id=after
+            # Only an operator's lines can change a line's author: not the whole transcript.
+            said = await delivered.operator_lines(
+                session,
+                conversation_id=found.conversation_id,
+                around=[r.created_at for r in found.rows],
+                margin=SAME_MOMENT,
             )
-            rows = [r for r in after_rows if r.status in VISIBLE]
-            said = (
-                await messages.transcript(session, conversation_id=conversation.id) if rows else ()
-            )
-        return Look([_line(r, said) for r in rows], conversation.language)
+        return Look([_line(r, said) for r in found.rows], found.language)
 
     async def follow(self, key: ConversationKey, after: int, timeout: float) -> Look:
         """`look`, waiting up to `timeout` seconds for a reply if there is none.

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
 from bot.storage.models import InboundSeen, Message
+from bot.storage.upsert import insert
 
 
 def seen_key(external_id: str) -> str:
@@ -26,6 +27,28 @@ async def already_seen(session: AsyncSession, *, channel: str, external_id: str)
     """True when this inbound message was handled before."""
     found = await session.get(InboundSeen, (channel, seen_key(external_id)))
     return found is not None
+
+
+async def first_seen(
+    session: AsyncSession, *, channel: str, external_id: str, conversation_id: int
+) -> bool:
+    """Remember an inbound id; False when it was handled before. One statement, not two.
+
+    Call it with the conversation locked: a second copy then waits for the first's
+    transaction and finds its row.
+    """
+    inserted = await session.execute(
+        insert(session, InboundSeen)
+        .values(
+            channel=channel,
+            external_id=seen_key(external_id),
+            conversation_id=conversation_id,
+            seen_at=utcnow(),
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "external_id"])
+        .returning(InboundSeen.channel)
+    )
+    return inserted.first() is not None
 
 
 async def mark_seen(

@@ -29,8 +29,9 @@ async def send(executor: AsyncSession | AsyncConnection, channel: str, payload: 
 
 
 async def publish(db: Database, channel: str, payload: str) -> None:
-    """NOTIFY in a transaction of its own."""
-    async with db.engine.begin() as conn:
+    """NOTIFY now, on its own: autocommit, so no BEGIN and COMMIT round trips around it."""
+    async with db.engine.connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
         await send(conn, channel, payload)
 
 

@@ -19,6 +19,7 @@ from bot.engine.dialogue.state import QueueInfo
 from bot.services.operators import satisfaction
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.hours import hours_text, outside_hours_text
+from bot.services.outbox import REPLY_WINDOWS
 from bot.settings.operators import OperatorsSettings
 from bot.storage import handoff_close, handoffs, outbox_held, queue_place
 from bot.storage.handoffs import Handoff
@@ -73,8 +74,12 @@ class Escalations:
         if await self._ended(session, conversation, events):
             return TurnEffect(event=LiveEvent("queue", conversation.id))
         # The user wrote: an operator's replies kept until then (a closed window) go out now.
+        # Only a channel with a reply window has any (`send_template` refuses an open
+        # window): elsewhere the look would be a statement on every turn that finds nothing.
         now = self.clock()
-        released = await outbox_held.release(session, conversation_id=conversation.id, now=now)
+        released = 0
+        if conversation.channel in REPLY_WINDOWS:
+            released = await outbox_held.release(session, conversation_id=conversation.id, now=now)
         await satisfaction.record(
             session, conversation=conversation, events=events, language=language, now=now
         )
