@@ -57,7 +57,7 @@ def test_no_worse_than_now(report: EvalReport) -> None:
     assert precision >= 0.92
     assert recall >= 0.88
     assert report.count(["high", "critical"], ["low"]) == 0
-    assert report.count(["low"], ["high", "critical"]) <= 6
+    assert report.count(["low"], ["high", "critical"]) <= 5
 
 
 def test_better_than_the_rules_alone_were(report: EvalReport) -> None:
@@ -83,10 +83,10 @@ def test_hand_written_blind_part_no_worse_than_its_first_figures(report3: EvalRe
     # The blind-written training offers and sentences of 2026-12-01 (offers_train3-4,
     # sentences_3): precision 0.796 → 0.814, recall 0.843 → 0.854, risky → low 2 → 0.
     # 2026-12-02 (rules tuned on offers_dev3 and training parts): recall 0.854 → 0.860.
-    assert 2 * precision * recall / (precision + recall) >= 0.83  # 0.837 now
+    assert 2 * precision * recall / (precision + recall) >= 0.83  # 0.840 now
     assert precision >= 0.80 and recall >= 0.85
     assert report3.count(["high", "critical"], ["low"]) == 0
-    assert report3.count(["low"], ["high", "critical"]) <= 8
+    assert report3.count(["low"], ["high", "critical"]) <= 7
 
 
 @pytest.fixture(scope="module")
@@ -112,5 +112,5 @@ def test_third_blind_part_no_worse_than_its_first_figures(report4: EvalReport) -
     # read to change a rule. 2026-12-02 (rules tuned on offers_dev3 and training parts):
     # recall 0.880 → 0.886, precision 0.829, risky → low still 3, honest → high/critical 2.
     assert report4.overall.precision >= 0.82 and report4.overall.recall >= 0.88
-    assert report4.count(["high", "critical"], ["low"]) <= 3
+    assert report4.count(["high", "critical"], ["low"]) <= 2
     assert report4.count(["low"], ["high", "critical"]) <= 2
