@@ -1,0 +1,55 @@
+"""The development parts written blind on 2026-12-02 (tests/data/offers_dev3.jsonl and
+offers_dev4.jsonl): 240 offers each by a helper that saw only the catalogue and a brief of
+styles, 110 of them honest; dev4 has every sign at least 20 times.
+
+Their first figures, before any rule was tuned on them, are in offers_dev3.first.txt
+(precision 0.973, recall 0.876) and offers_dev4.first.txt (precision 0.910, recall 0.887,
+honest → high/critical 9). Rules were then tuned on them (clock-time working days, package
+prices, «айына 350к»; the part of the day before the hour, occupied cities, fees paid to a
+card) and sentences of our own added to the model's bank. The model is not trained on their
+offers: training on dev3 moved no blind part and raised honest → high/critical on
+offers_test3 by one. The floors are today's figures, a regression guard on data we tuned on,
+not a result.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.engine.offer.evaluate import evaluate
+from bot.services.offer_knowledge import load_catalogue
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+PARTS = {
+    # name: (its first figures' line, precision, recall, honest → high/critical at most)
+    "offers_dev3": ("precision 0.973, recall 0.876; level exact 0.929", 0.97, 0.93, 2),
+    "offers_dev4": ("precision 0.910, recall 0.887; level exact 0.900", 0.94, 0.93, 2),
+}
+
+
+def _rows(name: str) -> list[dict[str, object]]:
+    lines = (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(x) for x in lines if x.strip()]
+
+
+@pytest.mark.parametrize("name", PARTS)
+def test_the_part_is_what_was_written(name: str) -> None:
+    rows = _rows(name)
+    assert len(rows) == 240 and len({r["id"] for r in rows}) == 240
+    assert sum(bool(r["honest"]) for r in rows) == 110
+    first = (DATA / f"{name}.first.txt").read_text(encoding="utf-8")
+    assert f"all signs: {PARTS[name][0]}" in first
+
+
+@pytest.mark.parametrize("name", PARTS)
+def test_no_worse_than_after_tuning(name: str) -> None:
+    _, precision, recall, honest_high = PARTS[name]
+    report = evaluate(_rows(name), load_catalogue(ROOT))
+    assert report.overall.precision >= precision
+    assert report.overall.recall >= recall
+    assert report.count(["high", "critical"], ["low"]) == 0
+    assert report.count(["low"], ["high", "critical"]) <= honest_high
