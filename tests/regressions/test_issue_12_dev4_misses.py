@@ -62,6 +62,11 @@ def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
             "Разнорабочие. Оплата каждый день. Объект: Ош, Анар кичирайону 00. Тел 0555 00 00",
             "vague_employer",
         ),
+        ("Kelishim. Punkt: Moskva, Ugreshskaya koch. 00. Tel +7 900 000 00 00", "vague_employer"),
+        (
+            "Англияга! Айлык £5000. Бишкек кеңсеси: Токтогул 00, WhatsApp 0700 00 00 00",
+            "vague_employer",
+        ),
         (
             "Проживание: общежитие по 600 злотых в месяц, которое вы оплачиваете напрямую хозяину"
             " общежития; можете снимать жильё самостоятельно.",

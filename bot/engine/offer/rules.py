@@ -14,6 +14,7 @@ from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.match import MAX_EVIDENCE, Span, to_orig
 from bot.engine.text.clauses import clauses
+from bot.engine.text.language import fold
 
 # Pay in an offer without a currency is in the destination's currency.
 _HOME_CURRENCY = {"RU": "RUB", "KZ": "KZT", "KG": "KGS", "KR": "KRW", "TR": "TRY", "AE": "AED"}
@@ -42,7 +43,8 @@ _ADDRESS = re.compile(
 # A street and a number to go to («ул. Ленина 00», «Анар кичирайону 00», «базар 00 контейнер»).
 _STREET = re.compile(
     r"\b(?:ул\.|улиц\w*|пр\.|просп\w*|проспекти|пер\.|переул\w*|бульв\w*|шоссе|мкр|микрорайон\w*|"
-    r"к[өо]ч\.|к[өо]ч[өо]с[үу]|кичирайон\w*|кичи району|базар\w*|street|str\.|ul\.)"
+    r"к[өо]ч\.|к[өо]ч[өо]с[үу]|кичирайон\w*|кичи району|базар\w*|street|str\.|ul\.|офис\w*|"
+    r"к[еэ][нң]с[еэ]\w*)"
     r"[^\n,.!?]{0,25}?\d",
     re.IGNORECASE,
 )
@@ -93,7 +95,7 @@ def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
         for e in entities
         if e.entity in ("url", "email") and not _MESSENGER_LINK.search(str(e.value))
     ]
-    if websites or _STREET.search(text):  # an address to go to: someone can be found
+    if websites or has_street(text):  # an address to go to: someone can be found
         return []
     contacts = [e for e in entities if e.entity in ("phone", "telegram_handle", "url")]
     if contacts:
@@ -122,7 +124,13 @@ def nobody_named(text: str, entities: Sequence[Entity]) -> list[Span]:
     if any(e.entity in ("employer", "agency", "url", "email") for e in entities):
         return []
     first = next(iter(clauses(text)), None)
-    return [Span(first.start, first.end)] if first and not _ADDRESS.search(text) else []
+    named = _ADDRESS.search(text) or has_street(text)
+    return [Span(first.start, first.end)] if first and not named else []
+
+
+def has_street(text: str) -> bool:
+    """A street and a number, also typed in Latin letters («Ugreshskaya koch. 00»)."""
+    return _STREET.search(text) is not None or _STREET.search(fold(text)) is not None
 
 
 def home_country(facts: Facts) -> str | None:
