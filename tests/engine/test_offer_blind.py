@@ -114,3 +114,24 @@ def test_third_blind_part_no_worse_than_its_first_figures(report4: EvalReport) -
     assert report4.overall.precision >= 0.82 and report4.overall.recall >= 0.88
     assert report4.count(["high", "critical"], ["low"]) <= 2
     assert report4.count(["low"], ["high", "critical"]) <= 2
+
+
+@pytest.fixture(scope="module")
+def report5() -> EvalReport:
+    """The fourth blind part (2026-12-02): 200 offers, its writer saw the brief of offers_dev5."""
+    return _evaluate("offers_test5.jsonl")
+
+
+def test_the_fourth_blind_part_is_frozen() -> None:
+    rows = [json.loads(x) for x in (DATA / "offers_test5.jsonl").read_text().splitlines() if x]
+    assert len(rows) == 200 and len({r["id"] for r in rows}) == 200
+    assert sum(r["honest"] for r in rows) / len(rows) >= 0.35
+    first = (DATA / "offers_test5.first.txt").read_text(encoding="utf-8")
+    assert "all signs: precision 0.910, recall 0.917; level exact 0.900" in first
+
+
+def test_fourth_blind_part_no_worse_than_its_first_figures(report5: EvalReport) -> None:
+    # Frozen before anything was tuned on offers_dev5, whose brief its writer shared.
+    assert report5.overall.precision >= 0.91 and report5.overall.recall >= 0.91
+    assert report5.count(["high", "critical"], ["low"]) == 0
+    assert report5.count(["low"], ["high", "critical"]) <= 5

@@ -1,10 +1,12 @@
-"""The development parts written blind on 2026-12-02 (tests/data/offers_dev3.jsonl and
-offers_dev4.jsonl): 240 offers each by a helper that saw only the catalogue and a brief of
-styles, 110 of them honest; dev4 has every sign at least 20 times.
+"""The development parts written blind on 2026-12-02 (tests/data/offers_dev3.jsonl,
+offers_dev4.jsonl and offers_dev5.jsonl): 240 offers each by a helper that saw only the
+catalogue and a brief of styles, 109–110 of them honest; dev4 and dev5 have every sign at
+least 20 times.
 
 Their first figures, before any rule was tuned on them, are in offers_dev3.first.txt
-(precision 0.973, recall 0.876) and offers_dev4.first.txt (precision 0.910, recall 0.887,
-honest → high/critical 9). Rules were then tuned on them (clock-time working days, package
+(precision 0.973, recall 0.876), offers_dev4.first.txt (precision 0.910, recall 0.887,
+honest → high/critical 9) and offers_dev5.first.txt (precision 0.866, recall 0.927, honest →
+high/critical 4). Rules were then tuned on them (clock-time working days, package
 prices, «айына 350к»; the part of the day before the hour, occupied cities, fees paid to a
 card) and sentences of our own added to the model's bank. The model is not trained on their
 offers: training on dev3 moved no blind part and raised honest → high/critical on
@@ -25,9 +27,10 @@ from bot.services.offer_knowledge import load_catalogue
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 PARTS = {
-    # name: (its first figures' line, precision, recall, honest → high/critical at most)
-    "offers_dev3": ("precision 0.973, recall 0.876; level exact 0.929", 0.97, 0.93, 2),
-    "offers_dev4": ("precision 0.910, recall 0.887; level exact 0.900", 0.94, 0.93, 2),
+    # name: (honest offers, its first figures' line, precision, recall, honest → high/critical)
+    "offers_dev3": (110, "precision 0.973, recall 0.876; level exact 0.929", 0.97, 0.93, 2),
+    "offers_dev4": (110, "precision 0.910, recall 0.887; level exact 0.900", 0.94, 0.93, 2),
+    "offers_dev5": (109, "precision 0.866, recall 0.927; level exact 0.904", 0.86, 0.92, 4),
 }
 
 
@@ -40,14 +43,14 @@ def _rows(name: str) -> list[dict[str, object]]:
 def test_the_part_is_what_was_written(name: str) -> None:
     rows = _rows(name)
     assert len(rows) == 240 and len({r["id"] for r in rows}) == 240
-    assert sum(bool(r["honest"]) for r in rows) == 110
+    assert sum(bool(r["honest"]) for r in rows) == PARTS[name][0]
     first = (DATA / f"{name}.first.txt").read_text(encoding="utf-8")
-    assert f"all signs: {PARTS[name][0]}" in first
+    assert f"all signs: {PARTS[name][1]}" in first
 
 
 @pytest.mark.parametrize("name", PARTS)
 def test_no_worse_than_after_tuning(name: str) -> None:
-    _, precision, recall, honest_high = PARTS[name]
+    _, _, precision, recall, honest_high = PARTS[name]
     report = evaluate(_rows(name), load_catalogue(ROOT))
     assert report.overall.precision >= precision
     assert report.overall.recall >= recall
