@@ -15,6 +15,7 @@ from bot.engine.offer.negation import PRE_WINDOW, Negation
 from bot.engine.text.ky_stem import stem
 from bot.engine.text.language import fold
 from bot.engine.text.morph import morph
+from bot.engine.text.phrases import phrase_at
 
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 
@@ -41,7 +42,7 @@ def clause_text(raw: str, negation: Negation) -> str:
         if skip:
             skip -= 1
             continue
-        holder = next((p for p in negation.self_holder if tuple(words[i : i + len(p)]) == p), None)
+        holder = phrase_at(words, i, negation.self_holder)
         if holder is not None:
             out.append("_self")
             skip = len(holder) - 1
@@ -49,7 +50,7 @@ def clause_text(raw: str, negation: Negation) -> str:
         if word in negation.soft:
             out.append(lemma(word))
             continue
-        if any(tuple(words[i : i + len(p)]) == p for p in negation.after):
+        if phrase_at(words, i, negation.after) is not None:
             # A predicate denies what came before it in the clause («предоплаты нет»).
             tail = out[-PRE_WINDOW:]
             out[-PRE_WINDOW:] = [w if w.startswith(("не_", "_")) else "не_" + w for w in tail]

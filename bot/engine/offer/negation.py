@@ -20,7 +20,7 @@ from bot.engine.offer.patterns import Finder, fold_pattern
 from bot.engine.offer.refs import CatalogueError
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
-from bot.engine.text.phrases import phrase_regex
+from bot.engine.text.phrases import phrase_at, phrase_regex
 
 _TOKEN = re.compile(r"\w+")
 # A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
@@ -99,9 +99,7 @@ class Negation:
     def takes_back(self, sentence: str) -> bool:
         """Whether a (folded) sentence ends by denying what it said («…, у нас такого нет»)."""
         words = [m.group() for m in _TOKEN.finditer(sentence)]
-        return any(
-            tuple(words[i : i + len(p)]) == p for p in self.back for i in range(1, len(words))
-        )
+        return any(phrase_at(words, i, self.back) is not None for i in range(1, len(words)))
 
     def denied(self, matcher: Finder, folded: str, start: int, end: int) -> bool:
         """Whether the match folded[start:end] is negated in its clause (see the module doc)."""
@@ -144,10 +142,10 @@ class Negation:
                     break  # «паспортту кожоюн алат, үйдөн чыкпайсыз»: another statement's verb
                 found.append((i, m.group(1)))
         for i in range(last + 1, min(len(words), last + 1 + POST_WINDOW)):
-            if any(tuple(words[i : i + len(p)]) == p for p in self.back):
+            if phrase_at(words, i, self.back) is not None:
                 found.append((i, ""))
                 continue
-            if not any(tuple(words[i : i + len(p)]) == p for p in self.after):
+            if phrase_at(words, i, self.after) is None:
                 continue
             if i - 1 > last and words[i - 1] in self.about:
                 continue  # «паспорт сдаешь бригадиру патент не нужен»: the patent is not needed
