@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.extract.facts import Entity, extract_facts, find_entities
+from bot.engine.extract.entity import Entity
+from bot.engine.extract.facts import extract_facts, find_entities
 
 
 def _money(text: str) -> list[dict[str, object]]:

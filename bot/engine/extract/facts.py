@@ -7,89 +7,22 @@ match) and mapped back to the original text; contacts are matched on the origina
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.engine.extract.contacts import find_contacts
+from bot.engine.extract.entity import Entity
 from bot.engine.extract.money import Money, find_money
+from bot.engine.extract.organisations import find_organisations
 from bot.engine.extract.places import CITY_COUNTRY, find_places
 from bot.engine.extract.sectors import find_sector
 from bot.engine.text.language import fold_with_map
-
-EntityValue = str | float | dict[str, Any]
-
-_LEGAL = (
-    r"ООО|ОсОО|ОАО|ЗАО|АО|ТОО|ИП|ЧП|ЖЧК|ЖШС|LLC|Ltd\.?|Co\.,?\s?Ltd\.?|GmbH|Inc\.?|"
-    r"Sp\.\s?z\s?o\.o\.|A\.Ş\.|s\.r\.o\."
-)
-_QUOTED = r"[«\"“„]([A-ZА-ЯЁӨҮҢŠČŽ0-9][^»\"”\n]{1,60})[»\"”]"
-_BARE = r"[A-ZА-ЯЁӨҮҢ][\w\-]+(?:\s[A-ZА-ЯЁӨҮҢ][\w\-]+){0,3}"
-_ORG_RE = re.compile(rf"(?:(?P<legal>{_LEGAL})\s?(?:{_QUOTED}|(?P<bare>{_BARE})))|{_QUOTED}")
-# A name before its legal form («Yıldız Tekstil Ltd.», «Golden Lotus Group»), or after a word
-# for company («компания Ак-Жол Курулуш», «Компаниянын аты — Nur Logistics»).
-_NAMED_ORG = re.compile(
-    rf"(?P<name>{_BARE})\s(?:Ltd\.?|LLC|GmbH|Inc\.?|Co(?!\w)\.?|Group|Company|Corporation|Holding|A\.Ş\.)"
-    # «Работодатель: Daesan Agro Co.», «Иш берүүчү: Morava Plast».
-    rf"|(?:[Рр]аботодатель|[Ии]ш берүүчү|[Ee]mployer)\s?[:—–-]\s?(?P<label>{_BARE})"
-    # The state's own Centre for Employment Abroad is a named, findable agency.
-    r"|(?P<centre>(?i:центр\w{0,3} занятости|жумушка орноштуруу борбор\w{0,5}"
-    r"|жумуш менен камсыз кылуу борбор\w{0,5}))"
-    rf"|(?:[Кк]омпани\w{{0,4}}|[Фф]ирм\w{{0,3}}|[Кк]омпаниянын аты|[Ff]irma\w{{0,3}})"
-    rf"[\s:—–-]{{1,4}}(?P<after>{_BARE})"
-    rf"|(?P<before>{_BARE})\s(?:чарбас|компанияс|фирмас|ишканас)\w{{0,4}}"
-    # Typed on a phone: «ооо мегастрой сибирь», «тоо нурлы курылыс», «'Euro Agro Kadr'».
-    r"|\b(?i:ооо|осоо|тоо|жчк|ип|llc|ltd)\s(?P<lower>[^\W\d_][\w-]{2,}(?:\s[^\W\d_][\w-]{2,})?)"
-    r"|(?<!\w)'(?P<single>[A-ZА-ЯЁӨҮҢ][^'\n]{1,60})'"
-)
-# A quoted name is a company name unless it names a housing estate, a mall or a programme.
-_NOT_ORG = re.compile(r"(?:ЖК|ТЦ|ТРЦ|БЦ|м\.|программ\w*|проект\w*|статус\w*)\s?$", re.IGNORECASE)
-_AGENCY_HINT = re.compile(
-    r"агентств|агенттиг|кадров|рекрут|трудоустр|занятост|recruit|agency|персонал|ортомчу",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """One thing found in a text: kind, normalised value and the span in the original text."""
-
-    entity: str
-    value: EntityValue
-    start: int
-    end: int
 
 
 def _orig_span(index_map: list[int], start: int, end: int, length: int) -> tuple[int, int]:
     if start >= len(index_map):
         return length, length
     return index_map[start], (index_map[end - 1] + 1 if end > start else index_map[start])
-
-
-def _organisations(text: str) -> list[Entity]:
-    found: list[Entity] = []
-    for m in _ORG_RE.finditer(text):
-        name = (m.group(2) or m["bare"] or m.group(4) or "").strip()
-        if not name or (
-            not m["legal"] and _NOT_ORG.search(text[max(0, m.start() - 12) : m.start()])
-        ):
-            continue
-        legal = m["legal"]
-        label = f"{legal} «{name}»" if legal else name
-        before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
-        after = re.split(r"[.!?\n]", text[m.end() : m.end() + 40])[0]
-        around = before + m.group() + after
-        kind = "agency" if _AGENCY_HINT.search(around) else "employer"
-        found.append(Entity(kind, label, m.start(), m.end()))
-    for m in _NAMED_ORG.finditer(text):
-        if any(e.start <= m.start() < e.end for e in found):
-            continue
-        around = text[max(0, m.start() - 40) : m.end() + 40]
-        kind = "agency" if _AGENCY_HINT.search(around) else "employer"
-        name = m["name"] or m["after"] or m["before"] or m["lower"] or m["single"] or ""
-        name = name or m["label"] or m["centre"] or ""
-        found.append(Entity(kind, name.strip(), m.start(), m.end()))
-    return found
 
 
 MAX_ENTITY_CHARS = 20_000
@@ -117,7 +50,7 @@ def entities_in(
         s, e = _orig_span(index_map, money.start, money.end, len(text))
         found.append(Entity("money", dict(money.to_dict()), s, e))
     found.extend(Entity(c.kind, c.value, c.start, c.end) for c in find_contacts(text))
-    found.extend(_organisations(text))
+    found.extend(find_organisations(text))
     phones = [(e.start, e.end) for e in found if e.entity == "phone"]
     found = [
         e for e in found if e.entity != "money" or not any(s <= e.start < t for s, t in phones)

@@ -43,12 +43,19 @@ _PAY_WORD_RE = re.compile(
     r"эмгек ак|салари)\w*[^\d\n]{0,20}$"
 )
 _PERIOD_AFTER = re.compile(
+    r"(?:\s?(?:брутто|нетто|чистыми|на рук[иу]?|грязными))?"  # «27 злотых брутто в час»
     r"[\s/.]{0,3}(?P<prep>в|за|пер|на|/)?\s?(?P<p>час|саат|смен|ден|дн|сут|мес|ай(?![а-я])|айына|"
-    r"айлык|недел|нед|жума|кун|год|хоур|дай|дэй|монт|вик|шифт)[а-яa-z]*"
+    r"айлык|недел|нед|жума|кун|год|хоур|дай|дэй|монт|вик|шифт|сезон|рейс|вахт)[а-яa-z]*"
 )
+# Not across a comma: «27 злотых в час, в среднем 4 200 злотых» is 4 200 a month.
 _PERIOD_BEFORE = re.compile(
     r"(?P<p>саатына|сааты|почасов|кунуно|кундук|кунуно|айына|айлык\w*|ежемесячн|в месяц|"
-    r"в час|в смену|за смену|сменага|в день|в сутки|в неделю|жумасына)[^\d\n]{0,12}$"
+    r"в час|в смену|за смену|сменага|в день|в сутки|в неделю|жумасына|сезонго|за сезон|за вахту)"
+    r"[^\d\n,;]{0,12}$"
+)
+# A one-time payment: «при подписании контракта — до 2 000 000 ₽», «бир жолку төлөм — …».
+_ONCE_BEFORE = re.compile(
+    r"(?:единовременн|разов|при подписании|подъемн|кол койгондо|бир жолку)[^\d\n;]{0,25}$"
 )
 _PERIODS = (
     ("hour", ("час", "саат", "хоур", "почасов")),
@@ -57,7 +64,14 @@ _PERIODS = (
     ("week", ("недел", "нед", "жума", "вик")),
     ("month", ("мес", "ай", "монт")),
     ("year", ("год",)),
+    # A season's or a shift rotation's («вахта») pay is spread over the months wages.yml's
+    # `per_month` gives them; a one-time payment is `once` (_ONCE_BEFORE), no monthly pay.
+    ("season", ("сезон", "за сезон", "рейс")),
+    ("vahta", ("вахт", "за вахт")),
 )
+# A season, a trip or a rotation names the pay's period only with «за»/«в» («150 000 за
+# вахту»); «80 000, вахта 30/30» is monthly pay on a rotation.
+_WITH_PREP = ("season", "vahta")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +157,10 @@ def find_money(folded: str) -> list[Money]:
         if m["from"] is None and m["b"] is None and re.search(r"до\s?$", before):
             lo, hi = None, a
         per = _period(after["p"]) if after else None
+        if per in _WITH_PREP and not (after and after["prep"]):
+            per = None
+        if per is None and _ONCE_BEFORE.search(before):
+            per = "once"
         if per is None:
             pre = _PERIOD_BEFORE.search(before)
             per = _period(re.sub(r"^(в|за) ", "", pre["p"])) if pre else None

@@ -8,7 +8,11 @@ import re
 SECTORS: tuple[tuple[str, str], ...] = (
     ("online_scam", r"оператор[а-я]* чат|чат-оператор|крипт|онлайн-?продаж|колл-?центр"),
     ("security", r"охран|чоп(?![а-я])|кузет|сторож|вахтер"),
-    ("military", r"контракт[а-я]* служб|сво(?![а-я])|военн|аскер|фортификац|окоп"),
+    (
+        "military",
+        r"контракт[а-я]* служб|сво(?![а-я])|военн|аскер|фортификац|окоп|минобороны|"
+        r"министерств[а-я]* оборон|мо рф|коргоо министр|келишимдик кызмат|арми[яию]",
+    ),
     ("entertainment", r"хостес|хостесс|танцовщ|стриптиз|массажист|модел[ьи]|эскорт|бармен"),
     (
         "construction",
@@ -56,10 +60,17 @@ def _first_word_match(regex: re.Pattern[str], folded: str) -> int | None:
     return None
 
 
+# Military service is what an offer is about wherever it says so: «охрана объектов в новых
+# регионах» is not a guard's job, and its pay is a soldier's.
+_FIRST = ("military",)
+
+
 def find_sector(folded: str) -> str | None:
-    """The sector whose words appear earliest in the text, or None."""
+    """The sector whose words appear earliest in the text (military anywhere), or None."""
     best: tuple[int, str] | None = None
     for sector, rx in _SECTOR_RES:
+        if sector in _FIRST and _first_word_match(rx, folded) is not None:
+            return sector
         start = _first_word_match(rx, folded)
         if start is not None and (best is None or start < best[0]):
             best = (start, sector)

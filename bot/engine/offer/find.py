@@ -19,7 +19,7 @@ from bot.engine.offer.match import (
     sentence_of,
 )
 from bot.engine.offer.model import MIN_WORDS, word_count
-from bot.engine.offer.rules import agency_rule, employer_rule, pay_rule, workday_rule
+from bot.engine.offer.rules import agency_rule, employer_rule, findable, pay_rule, workday_rule
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 
@@ -41,8 +41,10 @@ def find_sign(
         extra, permitted = agency_rule(catalogue, facts.entities)
         spans += extra
         resolved = resolved or permitted
-    elif ind.rule == "no_named_employer" and not spans:
-        spans += employer_rule(text, facts.entities)
+    elif ind.rule == "no_named_employer":
+        if findable(text, facts.entities):
+            return [], True  # named: «подробности в лс» or the model cannot make it vague
+        spans = spans or employer_rule(text, facts.entities)
     elif ind.rule == "long_workday" and not spans:
         # «с 6 до 22»: unless a schedule gives days off («2/2»), or the user asks.
         spans += [

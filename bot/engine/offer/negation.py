@@ -145,16 +145,31 @@ class Negation:
             if phrase_at(words, i, self.back) is not None:
                 found.append((i, ""))
                 continue
-            if phrase_at(words, i, self.after) is None:
+            cue = phrase_at(words, i, self.after)
+            if cue is None:
                 continue
             if i - 1 > last and words[i - 1] in self.about:
                 continue  # «паспорт сдаешь бригадиру патент не нужен»: the patent is not needed
+            if self._governs_next(folded, tokens, i, cue):
+                continue  # «виза туристическая не нужно разрешение»: the permit is not needed
             between = folded[tokens[last][1] : tokens[i][0]]
             listed = first == last and _list_after(between)
             if "," in between and not _LIST.search(between) and not listed:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
+
+    def _governs_next(
+        self, folded: str, tokens: Sequence[tuple[int, int]], i: int, cue: tuple[str, ...]
+    ) -> bool:
+        """Whether a Russian «не нужно»-cue denies the word right after it, one of `about`,
+        with no punctuation between (typed without it). A Kyrgyz «жок» ends its clause and
+        never governs ahead: «предоплата жок, контракт …» denies the prepayment."""
+        j = i + len(cue)
+        if cue[0] != "не" or j >= len(tokens):
+            return False
+        word = folded[tokens[j][0] : tokens[j][1]]
+        return word in self.about and not folded[tokens[j - 1][1] : tokens[j][0]].strip()
 
 
 def _list_after(between: str) -> bool:

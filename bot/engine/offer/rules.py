@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from bot.engine.extract.contacts import mentions_messenger
-from bot.engine.extract.facts import Entity, Facts
+from bot.engine.extract.entity import Entity
+from bot.engine.extract.facts import Facts
 from bot.engine.extract.hours import long_days
 from bot.engine.extract.places import CITY_COUNTRY
 from bot.engine.offer.catalogue import Catalogue
@@ -44,7 +45,9 @@ _ADDRESS = re.compile(
 _STREET = re.compile(
     r"\b(?:ул\.|улиц\w*|пр\.|просп\w*|проспекти|пер\.|переул\w*|бульв\w*|шоссе|мкр|микрорайон\w*|"
     r"к[өо]ч\.|к[өо]ч[өо]с[үу]|кичирайон\w*|кичи району|базар\w*|street|str\.|ul\.|офис\w*|"
-    r"к[еэ][нң]с[еэ]\w*)"
+    r"к[еэ][нң]с[еэ]\w*|адрес\w*|дар[еи][кг]\w*|"
+    # «ул киевская 000» typed without the dot (a word must follow: Kyrgyz «ул» is a word too).
+    r"ул\s[^\W\d_]{3,})"
     r"[^\n,.!?]{0,25}?\d",
     re.IGNORECASE,
 )
@@ -86,16 +89,22 @@ def agency_rule(catalogue: Catalogue, entities: Sequence[Entity]) -> tuple[list[
     return spans[:MAX_EVIDENCE], permitted
 
 
-def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
-    """No company named, only a phone, a @handle or a messenger to write to."""
+def findable(text: str, entities: Sequence[Entity]) -> bool:
+    """A company named, a website or a street address: whoever offers the job can be found,
+    so the employer is not vague however the offer asks to be contacted."""
     if any(e.entity in ("employer", "agency") for e in entities):
-        return []
+        return True
     websites = [
         e
         for e in entities
         if e.entity in ("url", "email") and not _MESSENGER_LINK.search(str(e.value))
     ]
-    if websites or has_street(text):  # an address to go to: someone can be found
+    return bool(websites) or has_street(text)
+
+
+def employer_rule(text: str, entities: Sequence[Entity]) -> list[Span]:
+    """No company named, only a phone, a @handle or a messenger to write to."""
+    if findable(text, entities):
         return []
     contacts = [e for e in entities if e.entity in ("phone", "telegram_handle", "url")]
     if contacts:
