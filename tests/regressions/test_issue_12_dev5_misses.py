@@ -2,7 +2,8 @@
 (2026-12-02) before it was tuned on: a lowercase company name in «» typed on a phone
 («кафе «сакура»»), a street without its dot («ул киевская 000»), a contract's or a day off's
 «жок» that was read as denying the passport, a Russian «не нужно» that denies the permit after
-it, a passport «директорго» without a verb, and pay: a signing bonus, «за рейс», «брутто в час»."""
+it, a passport «директорго» without a verb, «эч ким сурабайт» (nobody asks) reaching over its
+own verb, and pay: a signing bonus, «за рейс», «брутто в час»."""
 
 from __future__ import annotations
 
@@ -38,6 +39,16 @@ from bot.engine.offer.risk import check_text
         ("Уборщица керек, эртең эле чыгыш керек, бүгүн эле чечкиле", "pressure_urgency"),
         ("Ун заводу, грузчик, бүгүн эле кел, ертең место жок", "pressure_urgency"),
         ("Дубай, мероприятия. Сүрөттөрүн купальникте сураптыр.", "sexual_exploitation_risk"),
+        (
+            "Выход из квартиры в свободное время — только с менеджером, по правилам безопасности",
+            "restricted_movement",
+        ),
+        ("Жатакана фермада, шаарга кожоюн менен гана чыгасыз.", "restricted_movement"),
+        # «эч ким» is spent on its own verb: nobody asks, and the passport still goes.
+        (
+            "курулушка эч ким сурабайт паспортту келгенде прорабга бересиз тел 0700000000",
+            "document_retention",
+        ),
     ],
 )
 def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:

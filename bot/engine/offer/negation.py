@@ -134,6 +134,8 @@ class Negation:
         found: list[tuple[int, str]] = []
         for i in range(max(0, first - PRE_WINDOW), last + 1):
             if words[i] in self.before and not (i and words[i - 1] in self.not_after):
+                if i < first and self._spent(words[i + 1 : first]):
+                    continue  # «эч ким сурабайт паспортту … бересиз»: nobody asks, it goes
                 found.append((i, ""))
         for i in range(first, min(len(words), last + 1 + VERB_WINDOW)):
             if self.verb is not None and (m := self.verb.fullmatch(words[i])):
@@ -158,6 +160,11 @@ class Negation:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
+
+    def _spent(self, between: Sequence[str]) -> bool:
+        """Whether a cue's own negative verb stands between it and the match: the cue is
+        spent there («эч ким сурабайт» — nobody asks) and does not reach further."""
+        return self.verb is not None and any(self.verb.fullmatch(w) for w in between)
 
     def _governs_next(
         self, folded: str, tokens: Sequence[tuple[int, int]], i: int, cue: tuple[str, ...]
