@@ -37,9 +37,14 @@ JOINT_SHIFT = 0.2
 CANDIDATE_FLOOR = 0.1
 MAX_EMBEDDED = 5
 # An embedding's cost grows with its length: the clauses embedded for one offer hold at most
-# this many characters together (each clause read by its start), so a 100 KB paste costs
-# what a 2 KB offer does.
+# this many characters together (each clause read by its start).
 EMBED_BUDGET = 1000
+# Each clause embedded costs ~20 ms whatever its length (measured on this 2-core machine).
+# A paste longer than any offer (the longest of ~2,700 written offers is 1.6 KB) has its
+# two likeliest clauses embedded, since reading all its other clauses costs as much again:
+# a 100 KB paste then stays within a 2 KB offer's time (bench/offer_bench.py).
+LONG_TEXT = 3000
+LONG_EMBEDDED = 2
 CLAUSE_CHARS = 300
 DENSE_SCALE = 2.0  # the embedding's weight beside the n-grams (0, 1, 2, 3 tried)
 
@@ -64,10 +69,11 @@ class OfferModel:
         if self.joint is None or self.embedder is None:
             return [self._over(p, 0.0) for p in first]
         out: list[dict[str, float]] = [{} for _ in clauses]
+        long = sum(len(c) for c in clauses) > LONG_TEXT
         ranked = sorted(
             (i for i, p in enumerate(first) if _best_sign(p) >= CANDIDATE_FLOOR),
             key=lambda i: -_best_sign(first[i]),
-        )[:MAX_EMBEDDED]
+        )[: LONG_EMBEDDED if long else MAX_EMBEDDED]
         likely: list[int] = []
         spent = 0
         for i in ranked:
