@@ -1,10 +1,10 @@
 """A third language from test data only: Toki Pona (`tok`) added to the repository's documents.
 
 tests/data/toy_language/ holds its entry in the list of languages (with its detector lexicon
-as data), its button and the words that name it, its training examples, an offer pattern in
-its own (Latin) script and its texts for what the transcript shows. Every other text gets a
-marked stand-in so that the rule «every text in every language» holds; the transcript never
-shows one. Nothing in bot/, dialogues/ or knowledge/ knows the language.
+as data), its button, the words that name it and its typed yes and no, its training examples,
+an offer pattern in its own (Latin) script and its texts for what the transcript shows. Every
+other text gets a marked stand-in so that the rule «every text in every language» holds; the
+transcript never shows one. Nothing in bot/, dialogues/ or knowledge/ knows the language.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from bot.engine.content.model import Content
 from bot.engine.dialogue.router import step
 from bot.engine.dialogue.state import DialogueState
 from bot.engine.offer.risk import check_text
+from bot.engine.text.yesno import dont_know, yes_no
 from bot.services.content.documents import (
     build_content,
     check_documents,
@@ -119,6 +120,13 @@ def test_the_detector_tells_the_three_languages_apart(toy_content: Content) -> N
     assert toy_content.detect("Мага жумуш керек").language == "ky"
     assert toy_content.detect("Мне нужна работа").language == "ru"
     assert toy_content.detect("pasportumdu berbey jatat").language == "ky"
+
+
+def test_a_typed_yes_or_no_in_the_toy_language(toy_content: Content) -> None:
+    words = toy_content.yes_no_words
+    assert yes_no("lon", words) is True and yes_no("ala", words) is False
+    assert yes_no("lon ala", words) is None and dont_know("mi sona ala", words)
+    assert yes_no("ооба", words) is True  # the other languages' words stay
 
 
 def test_an_offer_is_read_with_the_toy_patterns_in_their_own_script(toy_content: Content) -> None:

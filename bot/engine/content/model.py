@@ -9,10 +9,12 @@ from typing import Any
 from bot.engine.content.answers import Answer, parse_answers
 from bot.engine.content.boxes import Box, parse_boxes
 from bot.engine.content.languages import ContentError, Languages
+from bot.engine.content.yes_no import parse_yes_no
 from bot.engine.nlu.intent import Classifier
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.text.detector import Detection
 from bot.engine.text.language import fold
+from bot.engine.text.yesno import YesNoWords
 from bot.types import Button
 
 __all__ = ["Classifier", "Content", "ContentError", "Languages"]
@@ -33,6 +35,7 @@ class Content:
     classify: Classifier | None = None
     revision: str = "seed"
     boxes: tuple[Box, ...] = ()  # where a shared location is (knowledge/country_boxes.yml)
+    yes_no_words: YesNoWords = field(default_factory=YesNoWords)  # dialogues/yes_no.yml
 
     def text(self, key: str, language: str, **values: object) -> str:
         """The text `key` in `language`, with its {placeholders} filled."""
@@ -96,6 +99,7 @@ class Content:
             classify=classify,
             revision=revision,
             boxes=parse_boxes(boxes),
+            yes_no_words=parse_yes_no(dict(dialogues.get("yes_no") or {}), languages),
         )
 
 

@@ -113,8 +113,8 @@ def on_action(turn: Turn, action: str, text: str = "") -> None:
     elif action == "ask_question":
         turn.state = state.but(mode=Mode.AWAITING_QUESTION, misses=0)
         turn.say("ask_question")
-    elif action in ("affirm", "deny") or yes_no(text) is not None:  # to no question: no miss
-        turn.state = state.but(misses=0)
+    elif action in ("affirm", "deny") or yes_no(text, turn.content.yes_no_words) is not None:
+        turn.state = state.but(misses=0)  # a yes or no to no question: no miss
         turn.say("menu", turn.menu())
     elif action in ("greet", "help", "thanks", "goodbye"):
         key = "greeting" if action == "greet" else action

@@ -53,10 +53,11 @@ def on_text(turn: Turn, text: str, intent: Intent) -> bool:
     greeting is for the caller to answer, after which `resume` offers the way back.
     Anything else (emoji, a slip of the keyboard) asks the question again.
     """
-    if dont_know(text):  # before yes/no: the classifier may read «не знаю» as a no
+    words = turn.content.yes_no_words
+    if dont_know(text, words):  # before yes/no: the classifier may read «не знаю» as a no
         _skip(turn)
         return True
-    said = yes_no(text)
+    said = yes_no(text, words)
     if said is None and intent.name in ("affirm", "deny"):
         said = intent.name == "affirm"
     if said is not None:

@@ -122,7 +122,7 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
     mode, choosing = turn.state.mode, turn.state.choosing
     turn.state = turn.state.but(choosing=None)
-    answer = yes_no(text) if mode == Mode.CONFIRM_FORGET else None
+    answer = yes_no(text, turn.content.yes_no_words) if mode == Mode.CONFIRM_FORGET else None
     if answer is None and mode == Mode.CONFIRM_FORGET and intent.name in ("affirm", "deny"):
         answer = intent.name == "affirm"
     if answer is not None:  # «ова», «агась», «не-не» as well as what the classifier reads

@@ -86,15 +86,19 @@ def write_documents(docs: Documents, directory: Path) -> list[Path]:
 
 
 def merged_dialogues(docs: Documents) -> dict[str, Any]:
-    """Every dialogues/*.yml merged section by section (texts, buttons, menus, …)."""
+    """Every dialogues/*.yml merged section by section (texts, buttons, menus, …).
+
+    `yes_no` stays by file, so that its checks can name the file."""
     merged: dict[str, dict[str, Any]] = {s: {} for s in ("texts", "buttons", "menus")}
     merged["language_words"] = {}
-    for name in sorted(n for n in docs if n.startswith("dialogues/")):
+    dialogues = sorted(n for n in docs if n.startswith("dialogues/"))
+    for name in dialogues:
         for section, values in merged.items():
             for key, value in dict(docs[name].get(section) or {}).items():
                 if key in values:
                     raise ContentError(f"{name}: {section}.{key} is defined twice")
                 values[key] = value
+    merged["yes_no"] = {name: docs[name]["yes_no"] for name in dialogues if "yes_no" in docs[name]}
     return merged
 
 
