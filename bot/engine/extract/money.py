@@ -45,7 +45,8 @@ _PAY_WORD_RE = re.compile(
 _PERIOD_AFTER = re.compile(
     r"(?:\s?(?:брутто|нетто|чистыми|на рук[иу]?|грязными))?"  # «27 злотых брутто в час»
     r"[\s/.]{0,3}(?P<prep>в|за|пер|на|/)?\s?(?P<p>час|саат|смен|ден|дн|сут|мес|ай(?![а-я])|айына|"
-    r"айлык|недел|нед|жума|кун|год|хоур|дай|дэй|монт|вик|шифт|сезон|рейс|вахт)[а-яa-z]*"
+    r"айлык|недел|нед|жума|кун|год|хоур|дай|дэй|монт|вик|шифт|сезон|рейс|вахт|единовр|разово)"
+    r"[а-яa-z]*"
 )
 # Not across a comma: «27 злотых в час, в среднем 4 200 злотых» is 4 200 a month.
 _PERIOD_BEFORE = re.compile(
@@ -68,10 +69,12 @@ _PERIODS = (
     # `per_month` gives them; a one-time payment is `once` (_ONCE_BEFORE), no monthly pay.
     ("season", ("сезон", "за сезон", "рейс")),
     ("vahta", ("вахт", "за вахт")),
+    ("once", ("единовр", "разов")),
 )
 # A season, a trip or a rotation names the pay's period only with «за»/«в» («150 000 за
 # вахту»); «80 000, вахта 30/30» is monthly pay on a rotation.
 _WITH_PREP = ("season", "vahta")
+_SCHEDULE = re.compile(r"\s?\d{1,2}\s?(?:ч|час|саат)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +124,20 @@ def _period(word: str) -> str | None:
     return None
 
 
+def _after_period(after: re.Match[str] | None, folded: str) -> str | None:
+    """The pay period written after an amount, if the words there are one."""
+    if after is None:
+        return None
+    per = _period(after["p"])
+    if after["prep"]:
+        return per
+    if per in _WITH_PREP or after.group()[:1].isalpha():
+        return None  # «30000ден жогору» is Kyrgyz «from 30 000», not «a day»
+    if _SCHEDULE.match(folded, after.end()):
+        return None  # «зп 30000 смена 8ч»: the shift's length, not pay per shift
+    return per
+
+
 def find_money(folded: str) -> list[Money]:
     """All pay amounts in folded text, with spans in folded coordinates."""
     found: list[Money] = []
@@ -156,9 +173,7 @@ def find_money(folded: str) -> list[Money]:
         hi: float | None = b if b is not None else (None if m["from"] else a)
         if m["from"] is None and m["b"] is None and re.search(r"до\s?$", before):
             lo, hi = None, a
-        per = _period(after["p"]) if after else None
-        if per in _WITH_PREP and not (after and after["prep"]):
-            per = None
+        per = _after_period(after, folded)
         if per is None and _ONCE_BEFORE.search(before):
             per = "once"
         if per is None:

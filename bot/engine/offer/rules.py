@@ -45,11 +45,22 @@ _ADDRESS = re.compile(
 _STREET = re.compile(
     r"\b(?:ул\.|улиц\w*|пр\.|просп\w*|проспекти|пер\.|переул\w*|бульв\w*|шоссе|мкр|микрорайон\w*|"
     r"к[өо]ч\.|к[өо]ч[өо]с[үу]|кичирайон\w*|кичи району|базар\w*|street|str\.|ul\.|офис\w*|"
-    r"к[еэ][нң]с[еэ]\w*|адрес\w*|дар[еи][кг]\w*|"
+    r"к[еэ][нң]с[еэ]\w*|адрес\w*|дар[еи][кг]\w*|пункт\w*|punkt|"
     # «ул киевская 000» typed without the dot (a word must follow: Kyrgyz «ул» is a word too).
     r"ул\s[^\W\d_]{3,})"
     r"[^\n,.!?]{0,25}?\d",
     re.IGNORECASE,
+)
+
+
+# A cost word before the amount in the same clause, no pay word between; or a debt after it.
+_COST_BEFORE = re.compile(
+    r"(?:пакет|стоимост|цена|долг|кредит|карыз|насыя|взнос|депозит|залог|штраф|комисси|чыгым|"
+    r"чыгаша|за услуг|за визу|за билет)\w*"
+    r"(?:(?!зарплат|айлык|айлыг|зп|оклад|доход|маяна)[^\d\n,.;:!?]){0,30}$"
+)
+_COST_AFTER = re.compile(
+    r"[^\n\d.!?;]{0,15}?(?:долг|карыз|вычит|удерж|кармал|толойсуз|толойсун|вносит|пакет)"
 )
 
 
@@ -64,10 +75,20 @@ def pay_rule(
     limit = catalogue.wages.limit(ref, folded)
     spans = []
     for money in facts.monies:
+        if _is_cost(folded, money.start, money.end):
+            continue
         usd = catalogue.wages.monthly_usd(money, _HOME_CURRENCY.get(country or ""))
         if usd is not None and usd > limit:
             spans.append(to_orig(index_map, money.start, money.end))
     return spans[:MAX_EVIDENCE]
+
+
+def _is_cost(folded: str, start: int, end: int) -> bool:
+    """An amount the worker pays or owes («пакет … — 6 000 $», «кредиттерин жапканга 500 000
+    рубль», «бул акча (3 000$) долг»), not pay: it is no lure of high pay."""
+    return bool(_COST_BEFORE.search(folded, max(0, start - 40), start)) or bool(
+        _COST_AFTER.match(folded, end)
+    )
 
 
 def workday_rule(folded: str, index_map: Sequence[int]) -> list[Span]:
