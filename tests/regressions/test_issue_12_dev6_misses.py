@@ -12,6 +12,7 @@ import pytest
 from bot.engine.extract.money import find_money
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.risk import check_text
+from bot.engine.offer.rules import has_street
 
 
 @pytest.mark.parametrize(
@@ -65,3 +66,18 @@ def test_a_fee_is_still_a_fee(catalogue: Catalogue, text: str, sign: str) -> Non
 )
 def test_the_pay_period_is_read(text: str, period: str | None) -> None:
     assert find_money(text)[0].period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Пункт Москва Угрешская 000, контракт", True),
+        ("Пункт отбора «Резерв», ул. Садовая 00", True),
+        ("Оплата согласно пункту 5 договора", False),
+        ("пункт 3: оплата 200к, пишите в лс", False),
+    ],
+)
+def test_a_recruitment_point_is_an_address_a_contract_clause_is_not(
+    text: str, street: bool
+) -> None:
+    assert has_street(text) is street

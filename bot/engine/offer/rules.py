@@ -45,7 +45,9 @@ _ADDRESS = re.compile(
 _STREET = re.compile(
     r"\b(?:ул\.|улиц\w*|пр\.|просп\w*|проспекти|пер\.|переул\w*|бульв\w*|шоссе|мкр|микрорайон\w*|"
     r"к[өо]ч\.|к[өо]ч[өо]с[үу]|кичирайон\w*|кичи району|базар\w*|street|str\.|ul\.|офис\w*|"
-    r"к[еэ][нң]с[еэ]\w*|адрес\w*|дар[еи][кг]\w*|пункт\w*|punkt|"
+    r"к[еэ][нң]с[еэ]\w*|адрес\w*|дар[еи][кг]\w*|"
+    # A recruitment point and where it is, not a contract's «пункт 3».
+    r"(?:пункт|punkt)\w*(?= (?:отбора|набора|otbora|(?-i:[A-ZА-ЯЁ])))|"
     # «ул киевская 000» typed without the dot (a word must follow: Kyrgyz «ул» is a word too).
     r"ул\s[^\W\d_]{3,})"
     r"[^\n,.!?]{0,25}?\d",
