@@ -67,8 +67,8 @@ _PERIODS = (
     ("year", ("год",)),
     # A season's or a shift rotation's («вахта») pay is spread over the months wages.yml's
     # `per_month` gives them; a one-time payment is `once` (_ONCE_BEFORE), no monthly pay.
-    ("season", ("сезон", "за сезон", "рейс")),
-    ("vahta", ("вахт", "за вахт")),
+    ("season", ("сезон", "рейс")),
+    ("vahta", ("вахт",)),
     ("once", ("единовр", "разов")),
 )
 # A season, a trip or a rotation names the pay's period only with «за»/«в» («150 000 за

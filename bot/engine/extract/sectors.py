@@ -69,9 +69,9 @@ def find_sector(folded: str) -> str | None:
     """The sector whose words appear earliest in the text (military anywhere), or None."""
     best: tuple[int, str] | None = None
     for sector, rx in _SECTOR_RES:
-        if sector in _FIRST and _first_word_match(rx, folded) is not None:
-            return sector
         start = _first_word_match(rx, folded)
+        if start is not None and sector in _FIRST:
+            return sector
         if start is not None and (best is None or start < best[0]):
             best = (start, sector)
     return best[1] if best else None

@@ -153,11 +153,11 @@ def nobody_named(text: str, entities: Sequence[Entity]) -> list[Span]:
 
     Only worth saying next to another warning sign (an information post names no employer
     and needs none), so the check adds it after the others."""
-    if any(e.entity in ("employer", "agency", "url", "email") for e in entities):
+    # A messenger link is no employer, but it is a contact: somebody is named to write to.
+    if findable(text, entities) or any(e.entity in ("url", "email") for e in entities):
         return []
     first = next(iter(clauses(text)), None)
-    named = _ADDRESS.search(text) or has_street(text)
-    return [Span(first.start, first.end)] if first and not named else []
+    return [Span(first.start, first.end)] if first and not _ADDRESS.search(text) else []
 
 
 def has_street(text: str) -> bool:
