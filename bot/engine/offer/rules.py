@@ -19,6 +19,9 @@ from bot.engine.text.language import fold
 
 # Pay in an offer without a currency is in the destination's currency.
 _HOME_CURRENCY = {"RU": "RUB", "KZ": "KZT", "KG": "KGS", "KR": "KRW", "TR": "TRY", "AE": "AED"}
+# Pay in a currency used in one country only is pay there, when the offer names no place
+# («на Сахалине … 400 миң рубль», «айына 900 миң тенге»).
+_CURRENCY_HOME = {"RUB": "RU", "KZT": "KZ", "KRW": "KR", "TRY": "TR", "AED": "AE", "PLN": "PL"}
 _MESSENGER_LINK = re.compile(r"(?:t|wa|telegram)\.me/", re.IGNORECASE)
 _CALL_TO_PERSON = re.compile(
     r"\b(?:пиши(?:те)?|звони(?:те)?|набери(?:те)?|спроси(?:те)?|жаз(?:ыңыз|ыныз|гыла|ып кой)?"
@@ -70,7 +73,9 @@ def pay_rule(
     catalogue: Catalogue, facts: Facts, folded: str, index_map: Sequence[int]
 ) -> list[Span]:
     """Pay far above the reference for the destination and sector."""
-    country = home_country(facts)
+    country = home_country(facts) or next(
+        (_CURRENCY_HOME[m.currency] for m in facts.monies if m.currency in _CURRENCY_HOME), None
+    )
     ref = catalogue.wages.reference(country, facts.sector)
     if ref is None:
         return []
