@@ -142,6 +142,9 @@ class Negation:
                 between = folded[tokens[last][1] : tokens[i][0]] if i > last else ""
                 if "," in between and not _LIST.search(between):
                     break  # «паспортту кожоюн алат, үйдөн чыкпайсыз»: another statement's verb
+                if m.group(1) == "бол" and i - 1 > last and words[i - 1] in self.about:
+                    continue  # «… кайра киресиң эч нерсе болбойт»: nothing happens (not
+                    # «айлыктан эч нерсе кармалбайт», which denies the deduction)
                 found.append((i, m.group(1)))
         for i in range(last + 1, min(len(words), last + 1 + POST_WINDOW)):
             if phrase_at(words, i, self.back) is not None:

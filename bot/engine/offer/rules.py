@@ -53,7 +53,11 @@ _STREET = re.compile(
     r"(?:пункт|punkt)\w*(?= (?:отбора|набора|otbora|(?-i:[A-ZА-ЯЁ])))|"
     # «ул киевская 000» typed without the dot (a word must follow: Kyrgyz «ул» is a word too).
     r"ул\s[^\W\d_]{3,})"
-    r"[^\n,.!?]{0,25}?\d",
+    r"[^\n,.!?]{0,25}?\d"
+    # «Дарек: Ош, Курманжан Датка 000», «Ofis: Osh, Alisher Navoi 000»: a labelled address
+    # with its town first; a house number, not a phone's digits.
+    r"|\b(?:адрес|дар[еи][кг]|к[еэ][нң]с[еэ]|офис|adres|darek|ofis)\w*\s?:[^\n!?]{0,40}?"
+    r"(?<![\d+])(?<!\d )(?<!\d-)\d{1,4}(?![\d]|[ -]?\d{2})",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,69 @@
+"""Signs missed and honest offers alarmed in the blind-written offers_dev7 (2026-12-02) before
+it was tuned on: «лицензиясыз эле иштейбиз», a «жолдомо» paid for, a medical and a training
+«за счёт работника», a visitor's visa, leaving and coming back in («чыгып кайра киресиң, эч
+нерсе болбойт» — nothing happens is no denial); «паспортуңузду бербейсиз» (you do not hand it
+over) and «кечиктирбейбиз» (we do not delay pay) are no signs; «Кенсе: Ош, Курманжан Датка 000»
+is an address that makes an unnamed employer findable."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.risk import check_text
+from bot.engine.offer.rules import has_street
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("«Жол Башчы» ЖЧК: лицензиясыз эле иштейбиз, дарек Ош, Масалиев 000.", "unlicensed_agency"),
+        ("Россияга жолдомо 8 000 сом, ошол күнү эле жөнөйсүз.", "worker_pays_fee"),
+        (
+            "Медкомиссия (8 000 ₽) и вводное обучение (5 000 ₽) — за счёт работника.",
+            "worker_pays_fee",
+        ),
+        ("Работа в ОАЭ по визе посетителя, продлеваем её на месте.", "wrong_visa_or_status"),
+        (
+            "визасыз 90 кун иштейсиң анан чыгып кайра киресиң эч нерсе болбойт",
+            "wrong_visa_or_status",
+        ),
+    ],
+)
+def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        (
+            "«Жаныл Текстиль» тигүүчүлөрдү чакырат. Паспортуңузду бербейсиз, көчүрмөсү жетиштүү.",
+            "document_retention",
+        ),
+        ("Айлык 30 миң сом, ай сайын. Кечиктирбей төлөйбүз.", "pressure_urgency"),
+        ("Айлык ай сайын толук берилет, кечиктирбейбиз.", "pressure_urgency"),
+        ("Жатакана бекер, айлыктан эч нерсе кармалбайт.", "debt_bondage"),
+        ("Кыргыз жарандары Казакстанда уруксатсыз иштей алышат (ЕАЭС).", "unlicensed_agency"),
+    ],
+)
+def test_the_honest_part_stays_quiet(catalogue: Catalogue, text: str, sign: str) -> None:
+    assert sign not in check_text(text, catalogue).indicator_ids
+
+
+def test_pressure_to_decide_is_still_pressure(catalogue: Catalogue) -> None:
+    text = "Орун аз калды, кечиктирбеңиз, бүгүн жазыңыз!"
+    assert "pressure_urgency" in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("Кенсе: Ош, Курманжан Датка 000.", True),
+        ("Darek: Bishkek, Jibek Jolu 000", True),
+        ("Адрес: г. Бишкек, ул Токтогула 12", True),
+        ("Офис в центре, звоните 0555 00 00 00", False),
+    ],
+)
+def test_a_labelled_address_with_its_town_first(text: str, street: bool) -> None:
+    assert has_street(text) is street
