@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.extract.organisations import find_organisations
 from bot.engine.offer.catalogue import Catalogue
 from bot.engine.offer.risk import check_text
 from bot.engine.offer.rules import has_street
@@ -67,3 +68,27 @@ def test_pressure_to_decide_is_still_pressure(catalogue: Catalogue) -> None:
 )
 def test_a_labelled_address_with_its_town_first(text: str, street: bool) -> None:
     assert has_street(text) is street
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("онлайн чат в камбодже компания sea link", "sea link"),
+        ("таиланд онлайн казино lucky bay турвиза менен", "lucky bay"),
+        ("польша vistula study центр аркылуу регистрация", "vistula study"),
+    ],
+)
+def test_a_latin_name_beside_what_it_is_names_the_employer(text: str, name: str) -> None:
+    assert [e.value for e in find_organisations(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Переслано из «Подработка СНГ 💼»\nДевушки! Массажный салон в Анталии. Подробности в "
+        "личку Диане.",
+        "компания большая, в центре города",
+    ],
+)
+def test_a_forwarding_channel_or_a_common_word_names_nobody(text: str) -> None:
+    assert find_organisations(text) == []

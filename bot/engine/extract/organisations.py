@@ -22,6 +22,7 @@ _ORG_KIND = (
     r"склад|клиник|ишкана|кооператив|предприяти|ателье|пекарн|наубайкана|автосервис|"
     r"автомойк|маркет|супермаркет|(?:сто|ук|тсж)(?!\w))\w*"
 )
+_LATIN_NAME = r"(?-i:[a-z][a-z'&-]{2,}(?:\s[a-z][a-z'&-]{1,}){0,2})(?![\w])"
 _QUOTED = r"[«\"“„]([A-ZА-ЯЁӨҮҢŠČŽ0-9][^»\"”\n]{1,60})[»\"”]"
 _BARE = r"[A-ZА-ЯЁӨҮҢ][\w\-]+(?:\s[A-ZА-ЯЁӨҮҢ][\w\-]+){0,3}"
 _ORG_RE = re.compile(rf"(?:(?P<legal>{_LEGAL})\s?(?:{_QUOTED}|(?P<bare>{_BARE})))|{_QUOTED}")
@@ -44,12 +45,16 @@ _NAMED_ORG = re.compile(
     # логистик» компания», ««ак-буура» ун заводуна».
     rf"|(?i:{_ORG_KIND}\s(?:[^\W\d_]+\s)?[«\"“](?P<lq1>[^»\"”\n]{{2,40}})[»\"”])"
     rf"|(?i:[«\"“](?P<lq2>[^»\"”\n]{{2,40}})[»\"”]\s(?:[^\W\d_]+\s)?{_ORG_KIND})"
+    # A Latin name typed in lower case beside a Cyrillic word for what it is: «компания sea
+    # link», «казино lucky bay», «vistula study центр аркылуу».
+    rf"|(?i:{_ORG_KIND}|казино|центр)\s(?P<latin>{_LATIN_NAME})"
+    rf"|(?P<latin2>{_LATIN_NAME})\s(?i:{_ORG_KIND}|центр\w*)"
 )
 # A quoted name is a company name unless it names a housing estate, a mall, a programme or
 # the channel a post was forwarded from («Переслано из канала «Работа Москва 24/7»»).
 _NOT_ORG = re.compile(
     r"(?:ЖК|ТЦ|ТРЦ|БЦ|(?<!\w)м\.|программ\w*|проект\w*|статус\w*|канал\w*|групп\w*|паблик\w*|"
-    r"чат\w*|from|от)\s?$",
+    r"чат\w*|from|от|слан\w*\s(?:из|с))\s?$",  # «(Пере)слано из «…»»
     re.IGNORECASE,
 )
 # …nor words someone is told to say: «Кытайда соода» дегиле, «на визу» деп алышкан.
@@ -89,5 +94,6 @@ def find_organisations(text: str) -> list[Entity]:
         kind = "agency" if _AGENCY_HINT.search(around) else "employer"
         name = m["name"] or m["after"] or m["before"] or m["lower"] or m["single"] or ""
         name = name or m["label"] or m["centre"] or m["lq1"] or m["lq2"] or ""
+        name = name or m["latin"] or m["latin2"] or ""
         found.append(Entity(kind, name.strip(), m.start(), m.end()))
     return found
