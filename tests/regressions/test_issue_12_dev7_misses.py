@@ -92,3 +92,33 @@ def test_a_latin_name_beside_what_it_is_names_the_employer(text: str, name: str)
 )
 def test_a_forwarding_channel_or_a_common_word_names_nobody(text: str) -> None:
     assert find_organisations(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Бир гана нерсе — паспортуң менде турат, кепил катары, карыз бүткөндө кайра берем.",
+        "Келгенде паспортторуңузду каттоо үчүн прорабга тапшырасыз, ал өзүндө сактайт.",
+        "Паспортуңузду HR бөлүмүнө тапшырасыз, алар контракт бүткөнчө өздөрүндө сактайт.",
+        "телефондорду бересинер паспорттор бригадирде турат ал жактан чыгуу жок 1 жыл",
+    ],
+)
+def test_the_passport_kept_is_found(catalogue: Catalogue, text: str) -> None:
+    assert "document_retention" in check_text(text, catalogue).indicator_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Паспортум менде турат, баары жакшы.",
+        "Ооба, иш берүүчү паспортту кармап калууга укугу жок.",
+        "Паспорт өзүңүздө калат.",
+    ],
+)
+def test_the_passport_with_its_owner_is_no_sign(catalogue: Catalogue, text: str) -> None:
+    assert "document_retention" not in check_text(text, catalogue).indicator_ids
+
+
+def test_a_list_before_jok_is_denied_whole(catalogue: Catalogue) -> None:
+    text = "Jumushka ornoshuu beker: aldyn ala tölöm, 'komissiya' je 'kattoo akysy' jok."
+    assert "worker_pays_fee" not in check_text(text, catalogue).indicator_ids

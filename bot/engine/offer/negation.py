@@ -18,17 +18,14 @@ from typing import Any
 
 from bot.engine.offer.patterns import Finder, fold_pattern
 from bot.engine.offer.refs import CatalogueError
+from bot.engine.offer.scope import LIST, NOUN_CUES, another_noun, list_after, listed
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 from bot.engine.text.phrases import phrase_at, phrase_regex
 
 _TOKEN = re.compile(r"\w+")
-# A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
-_LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
-_ITEM_BREAK = re.compile(rf",|{_LIST.pattern}")  # where one item of a list ends
 PRE_WINDOW = 3  # a cue before the match governs at most this many words ahead
 POST_WINDOW = 6  # «предоплат, комиссий и сборов нет»: a predicate ends a list
-LIST_ITEMS = 5  # a cue reaches over at most four commas of a list to a one-word item
 VERB_WINDOW = 3  # a Kyrgyz negative verb right after the match («виза менен иштөөгө болбойт»)
 
 
@@ -115,7 +112,7 @@ class Negation:
             return False
         for i, replacement in self._cues(folded, tokens, first, last):
             s, e = tokens[i]
-            if e <= start and "," in folded[e:start] and not _listed(folded, start, end, e):
+            if e <= start and "," in folded[e:start] and not listed(folded, start, end, e):
                 continue  # «с объекта не выпускаем, связь с родными раз в месяц»: two statements
             changed = folded[clause.start : s] + replacement + folded[e : clause.end]
             # Where the match now lies: text before the cue keeps its place, after it shifts.
@@ -140,7 +137,7 @@ class Negation:
         for i in range(first, min(len(words), last + 1 + VERB_WINDOW)):
             if self.verb is not None and (m := self.verb.fullmatch(words[i])):
                 between = folded[tokens[last][1] : tokens[i][0]] if i > last else ""
-                if "," in between and not _LIST.search(between):
+                if "," in between and not LIST.search(between):
                     break  # «паспортту кожоюн алат, үйдөн чыкпайсыз»: another statement's verb
                 if m.group(1) == "бол" and i - 1 > last and words[i - 1] in self.about:
                     continue  # «… кайра киресиң эч нерсе болбойт»: nothing happens (not
@@ -158,8 +155,10 @@ class Negation:
             if self._governs_next(folded, tokens, i, cue):
                 continue  # «виза туристическая не нужно разрешение»: the permit is not needed
             between = folded[tokens[last][1] : tokens[i][0]]
-            listed = first == last and _list_after(between)
-            if "," in between and not _LIST.search(between) and not listed:
+            if cue in NOUN_CUES and another_noun(words[last + 1 : i], between):
+                continue  # «паспорттор бригадирде турат ал жактан чыгуу жок»: the going out
+            listed = first == last and list_after(between)
+            if "," in between and not LIST.search(between) and not listed:
                 break  # «12-13 саат, жекшемби жок»: the «жок» is another statement's
             found.append((i, ""))
         return found
@@ -180,21 +179,3 @@ class Negation:
             return False
         word = folded[tokens[j][0] : tokens[j][1]]
         return word in self.about and not folded[tokens[j - 1][1] : tokens[j][0]].strip()
-
-
-def _list_after(between: str) -> bool:
-    """Whether what stands between a one-word match and its predicate is the rest of a list
-    without a conjunction («Предоплаты, взносов, «оплаты за место» нет»)."""
-    pieces = between.split(",")
-    return len(pieces) <= LIST_ITEMS and all(len(_TOKEN.findall(p)) <= 3 for p in pieces)
-
-
-def _listed(folded: str, start: int, end: int, cue_end: int) -> bool:
-    """Whether a one-word match is an item of a list the cue governs across its commas
-    («не набираем хостес, танцовщиц и компаньонок»), not a statement of its own."""
-    if len(_TOKEN.findall(folded, start, end)) != 1:
-        return False
-    pieces = _ITEM_BREAK.split(folded[cue_end:start])
-    if len(pieces) > LIST_ITEMS or _TOKEN.search(pieces[-1]):
-        return False
-    return all(len(_TOKEN.findall(p)) <= 3 for p in pieces[:-1])
