@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from bot.admin import (
@@ -22,6 +22,7 @@ from bot.admin.state import HERE, PATH, Admin, make_templates
 from bot.services.content.canned import DOCUMENT as CANNED_DOCUMENT
 from bot.services.content.canned import parse_canned
 from bot.services.content.documents import languages_of
+from bot.services.staff import LoginResult
 from bot.web import views_login
 from bot.web.login import LoginRoom
 
@@ -49,7 +50,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         admin.staff,
         sapar.settings,
         lambda request, token, error: admin.templates.TemplateResponse(
-            request, "login.html", {"csrf_token": token, "error": error}
+            request, "login.html", _login_page(admin, request, token, error)
         ),
     )
     app.include_router(views_login.router, prefix=PATH)
@@ -63,6 +64,15 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     )
     for module in modules:
         app.include_router(module.router)
+
+
+def _login_page(
+    admin: Admin, request: Request, token: str, error: LoginResult | None
+) -> dict[str, Any]:
+    """The login page's values: its words, the form token and why the last login failed."""
+    say = admin.words(request)
+    said = None if error is None else say(f"login_{error}")
+    return {"say": say, "csrf_token": token, "error": said}
 
 
 def _canned_to_console(app: FastAPI, docs: dict[str, Any]) -> None:

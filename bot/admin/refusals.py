@@ -1,4 +1,4 @@
-"""Why the admin refused an edit, in the editor's words: texts from dialogues/web.yml.
+"""Why the admin refused an edit, in the editor's words: `admin_*` texts from dialogues/web.yml.
 
 The checks that refuse content (bot.engine, bot.services.content) name the place in English
 for developers; here each known kind of problem is retold in the editor's language.
@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from fastapi import Request
-
-from bot.web.language import staff_language
 
 if TYPE_CHECKING:
     from bot.admin.state import Admin
@@ -36,14 +34,11 @@ class Refusals:
     """The words of one refusal, in one editor's language."""
 
     def __init__(self, admin: Admin, request: Request) -> None:
-        self.content = admin.live.store.current
-        self.lang = staff_language(request, self.content.languages)
-
-    def say(self, key: str, **values: object) -> str:
-        return self.content.text(f"admin_{key}", self.lang, **values)
+        self.say = admin.words(request)
 
     def language(self, lang: str) -> str:
-        return self.say(f"language_{lang}")
+        """The language's name in the editor's words (its code when it has none)."""
+        return self.say.label("language", lang)
 
     def empty(self, field: str, lang: str) -> str:
         return self.say("empty", field=field, in_language=self.language(lang))

@@ -10,11 +10,13 @@ import jinja2
 from fastapi import HTTPException, Request
 from fastapi.templating import Jinja2Templates
 
+from bot.admin.words import Words
 from bot.services.content.diff import show
 from bot.services.content.live import LiveContent
 from bot.services.content.revisions import Revision, Revisions
 from bot.services.staff import Staff, StaffService
 from bot.web import display
+from bot.web.language import staff_language
 
 if TYPE_CHECKING:
     from bot.settings import Settings
@@ -22,21 +24,6 @@ if TYPE_CHECKING:
 HERE = Path(__file__).parent
 PATH = "/admin"  # the admin's own session cookie is scoped here
 EDITOR_ROLES = ("editor", "admin")
-STATUSES = {"draft": "черновик", "published": "опубликовано", "superseded": "заменено"}
-# The documents the admin names in its menu; every other document is reachable from the index.
-TITLES = {
-    "knowledge/answers.yml": "Ответы",
-    "knowledge/hotlines.yml": "Горячие линии по странам",
-    "knowledge/canned_replies.yml": "Готовые ответы операторов",
-    "knowledge/indicators.yml": "Признаки риска в вакансиях",
-    "knowledge/wages.yml": "Справочные зарплаты",
-    "knowledge/agencies.yml": "Разрешённые агентства",
-    "knowledge/offer_texts.yml": "Тексты проверки вакансий",
-    "knowledge/glossary.yml": "Глоссарий: слова, которые пишем, и которые не пишем",
-    "nlu/ky.yml": "Примеры фраз (кыргызча)",
-    "nlu/ru.yml": "Примеры фраз (по-русски)",
-}
-
 FORMS = {  # documents with a form of their own (all have the YAML page too)
     "knowledge/answers.yml": "/admin/answers",
     "knowledge/hotlines.yml": "/admin/hotlines",
@@ -64,12 +51,18 @@ class Admin:
         """The live content's languages: every form and list has a column for each."""
         return self.live.store.current.languages.codes
 
+    def words(self, request: Request) -> Words:
+        """The admin's words in the language of the staff member asking."""
+        content = self.live.store.current
+        return Words(content, staff_language(request, content.languages))
+
     def page(self, request: Request, template: str, me: Staff, **values: Any) -> Any:
-        """A rendered page; every page gets who is asking and an optional error."""
+        """A rendered page; every page gets its words, who is asking and an optional error."""
         response = self.templates.TemplateResponse(
             request,
             template,
             {
+                "say": self.words(request),
                 "me": me,
                 "error": None,
                 "notice": None,
@@ -95,7 +88,7 @@ def make_templates() -> Jinja2Templates:
         autoescape=True,  # every text is data, never markup
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(statuses=STATUSES, titles=TITLES, forms=FORMS)
+    env.globals.update(forms=FORMS)
     env.filters["show"] = show
     env.filters["in_language"] = lambda lang, text: str(text.get(lang) or "")
     env.filters["shown"] = display.shown  # users' texts without bidi or zero-width characters

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.admin.refusals import Refusals
-from bot.admin.state import TITLES
+from bot.admin.words import DOCUMENTS, NLU
 from bot.engine.content.answers import parse_answers
 from bot.engine.content.languages import ContentError
 from bot.engine.dialogue import replies
@@ -32,8 +32,9 @@ Text = Annotated[str, Form()]
 async def index(request: Request, admin: AdminDep, me: Editor) -> Response:
     live = await admin.revisions.live()
     drafts = await admin.revisions.drafts()
-    names = [n for n in TITLES if n in live.documents]
-    names += sorted(n for n in live.documents if n not in TITLES)
+    names = [n for n in DOCUMENTS if n in live.documents]
+    names += sorted(n for n in live.documents if NLU.fullmatch(n))
+    names += sorted(n for n in live.documents if n not in names)
     page: Response = admin.page(request, "index.html", me, names=names, drafts=drafts)
     return page
 
@@ -64,9 +65,7 @@ async def answer_page(
 ) -> Response:
     copy_ = await admin.working_copy(ANSWERS)
     item = _item(copy_.data, answer_id)
-    notice = (
-        f"Сохранено как черновик #{saved}. Опубликуйте, чтобы бот отвечал так." if saved else None
-    )
+    notice = admin.words(request)("saved_draft", number=saved) if saved else None
     return _form(request, admin, me, item, copy_, notice=notice)
 
 

@@ -70,9 +70,9 @@ async def revision_page(
     history = await admin.revisions.history(revision.document)
     live = next((r for r in history if r.status == "published"), None)
     older = [r for r in history if r.number < revision.number]
-    base, against = (older[0] if older else None), "предыдущей версией"
+    base, against = (older[0] if older else None), "previous"  # admin_changes_<against>
     if live is not None and live.id != revision.id:
-        base, against = live, "опубликованной версией"
+        base, against = live, "published"
     changes = diff(base.data if base else {}, revision.data)
     page: Response = admin.page(
         request, "revision.html", me, revision=revision, base=base, against=against,

@@ -54,7 +54,8 @@ async def save_country(request: Request, admin: AdminDep, me: Editor, code: str)
                         for lang in admin.languages
                     }
     country["checked"] = form_field(form, "checked")
-    return await _save(request, admin, me, HOTLINES, data, f"{code}: номера", failed=code)
+    note = admin.words(request)("note_hotlines", code=code)
+    return await _save(request, admin, me, HOTLINES, data, note, failed=code)
 
 
 @router.get("/canned")
@@ -78,7 +79,7 @@ async def save_canned(request: Request, admin: AdminDep, me: Editor) -> Response
     for n, reply in enumerate(data.get("replies") or ()):
         for part in ("title", *admin.languages):
             reply[part] = form_field(form, f"{n}-{part}")
-    return await _save(request, admin, me, CANNED, data, "готовые ответы")
+    return await _save(request, admin, me, CANNED, data, admin.words(request)("note_canned"))
 
 
 async def _save(
@@ -141,7 +142,7 @@ async def save_wages(request: Request, admin: AdminDep, me: Editor) -> Response:
         refusals = Refusals(admin, request)
         error = refusals.message([refusals.say("not_numbers")])
         return await _refused(request, admin, me, WAGES, data, error)
-    return await _save(request, admin, me, WAGES, data, "справочные зарплаты")
+    return await _save(request, admin, me, WAGES, data, admin.words(request)("note_wages"))
 
 
 def _number(form: Any, name: str, kind: type[int] | type[float]) -> int | float | str:

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import RedirectResponse
 
+from bot.admin.refusals import Refusals
 from bot.engine.content.languages import ContentError
 from bot.engine.offer.report import render_report
 from bot.engine.offer.risk import check_text
@@ -69,7 +70,8 @@ async def add_example(
         data = with_example(working.data, intent, text)
         draft = await admin.revisions.save_draft(name, data, me.username, f"+ {intent}: {text}")
     except (ValueError, RevisionError) as exc:
-        return await work(request, admin, me, notice=f"Не добавлено: {exc}")
+        notice = admin.words(request)("example_not_added", detail=exc)
+        return await work(request, admin, me, notice=notice)
     await unanswered.settle(admin.revisions.db, ids, "added")
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)
 
@@ -87,8 +89,8 @@ async def try_offer(request: Request, admin: AdminDep, me: Editor) -> Response:
         try:
             found = catalogue(docs)
             report = render_report(check_text(text, found), found)
-        except ContentError as exc:
-            error = str(exc)
+        except ContentError as exc:  # a draft the check cannot read, retold line by line
+            error = Refusals(admin, request).retold(exc)
     page: Response = admin.page(request, "try.html", me, text=text, report=report, error=error)
     return page
 
@@ -109,5 +111,6 @@ async def import_agencies(
         data = agencies_from_csv(working.data, csv_text, complete=complete, source=source)
         draft = await admin.revisions.save_draft(name, data, me.username, "CSV import")
     except (ValueError, RevisionError) as exc:
-        return await work(request, admin, me, notice=f"CSV не импортирован: {exc}")
+        notice = admin.words(request)("csv_not_imported", detail=exc)
+        return await work(request, admin, me, notice=notice)
     return RedirectResponse(f"/admin/revision/{draft.id}", status_code=303)

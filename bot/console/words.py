@@ -12,33 +12,17 @@ from typing import TYPE_CHECKING
 
 from bot.clock import utcnow
 from bot.console.labels import waited
+from bot.web import words
 
 if TYPE_CHECKING:
     from bot.engine.content.model import Content
 
 
-class Words:
+class Words(words.Words):
     """`console_*` texts of one content revision, in one language."""
 
     def __init__(self, content: Content, language: str) -> None:
-        self.content = content
-        self.language = language
-
-    def __call__(self, key: str, **values: object) -> str:
-        return self.content.text(f"console_{key}", self.language, **values)
-
-    def has(self, kind: str, value: str | None) -> bool:
-        """Whether the content has a label for this stored id."""
-        return f"console_{kind}_{value}" in self.content.texts
-
-    def label(self, kind: str, value: str | None, default: str | None = None) -> str:
-        """The label of a stored id (a reason, level, outcome, author, role, action, error).
-
-        An id without a label shows as `default`, or as itself: a new id never breaks a page.
-        """
-        if value and self.has(kind, value):
-            return self(f"{kind}_{value}")
-        return default if default is not None else (value or "")
+        super().__init__(content, language, "console")
 
     def waited(self, since: datetime, now: datetime | None = None) -> str:
         """How long someone has waited: «7 мин», «2 ч 05 мин» (or in Kyrgyz)."""

@@ -17,15 +17,19 @@ from bot.web.auth import current_staff, home_for
 from bot.web.sessions import COOKIE, clear_cookie, set_cookie
 
 FORM_COOKIE = "sapar_login_csrf"  # double-submit token for the login form (no session yet)
+# The console's words for a failed login (its login page is still Russian); a room's page gets
+# the result and says it in its own words (the admin's: admin_login_<result>).
 ERRORS = {
     LoginResult.BAD: "Неверное имя или пароль.",
     LoginResult.THROTTLED: "Слишком много неудачных попыток. Попробуйте позже.",
 }
-# Renders the login page with a form token and an error (or None).
-FormPage = Callable[[str, str | None], Response]
+# Renders the login page with a form token and why the last login failed (or None).
+FormPage = Callable[[str, LoginResult | None], Response]
 
 
-def form(request: Request, settings: Settings, page: FormPage, error: str | None) -> Response:
+def form(
+    request: Request, settings: Settings, page: FormPage, error: LoginResult | None
+) -> Response:
     """The login page with a fresh form token; 401 when it repeats a failed login."""
     token = secrets.token_urlsafe(32)
     response = page(token, error)
@@ -65,7 +69,7 @@ async def log_in(
     address = request.client.host if request.client else "unknown"
     result, token = await staff.login(username.strip(), password, address)
     if result is not LoginResult.OK or token is None:
-        return form(request, settings, page, ERRORS[result])
+        return form(request, settings, page, result)
     who = await staff.resolve(token)
     response = RedirectResponse(home_for(who.role if who else "operator"), status_code=303)
     max_age = int(settings.operators.session_hours * 3600)
@@ -94,7 +98,7 @@ class LoginRoom:
     path: str  # "/console" or "/admin": the router is mounted under it
     staff: StaffService
     settings: Settings
-    render: Callable[[Request, str, str | None], Response]  # request, form token, error
+    render: Callable[[Request, str, LoginResult | None], Response]  # request, token, error
 
     def page(self, request: Request) -> FormPage:
         return lambda token, error: self.render(request, token, error)

@@ -33,11 +33,17 @@ def anonymise(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """An item of a document that needs an editor: what, where, and why."""
+    """An item of a document that needs an editor: what, where, and why.
+
+    `kind` (missing, unreadable, checked) and `detail` (a language code, a date) are the why for
+    a page to say in its reader's language; `problem` is the older Russian description (the
+    admin no longer shows it)."""
 
     document: str
     item: str
     problem: str
+    kind: str = ""
+    detail: str = ""
 
 
 def missing_translations(docs: Mapping[str, Any]) -> list[Gap]:
@@ -49,7 +55,8 @@ def missing_translations(docs: Mapping[str, Any]) -> list[Gap]:
         if isinstance(value, Mapping):
             if languages.is_text(value):
                 for lang in languages.missing(value):
-                    gaps.append(Gap(document, where, f"нет текста на языке {lang}"))
+                    problem = f"нет текста на языке {lang}"
+                    gaps.append(Gap(document, where, problem, "missing", lang))
                 return
             for key, item in value.items():
                 walk(item, f"{where}.{key}" if where else str(key), document)
@@ -77,10 +84,11 @@ def stale(docs: Mapping[str, Any], months: int, today: date) -> list[Gap]:
                     when = date.fromisoformat(checked[:10])
                 except ValueError:
                     problem = f"дата проверки не читается: {checked}"
-                    gaps.append(Gap(document, where or "-", problem))
+                    gaps.append(Gap(document, where or "-", problem, "unreadable", checked))
                 else:
                     if when < limit:
-                        gaps.append(Gap(document, where or "-", f"проверено {checked}"))
+                        problem = f"проверено {checked}"
+                        gaps.append(Gap(document, where or "-", problem, "checked", checked))
             for key, item in value.items():
                 walk(item, f"{where}.{key}" if where else str(key), document)
         elif isinstance(value, list):
