@@ -29,6 +29,19 @@ from bot.engine.offer.rules import has_street
             "визасыз 90 кун иштейсиң анан чыгып кайра киресиң эч нерсе болбойт",
             "wrong_visa_or_status",
         ),
+        (
+            "онлайн чат в камбодже перелет оплатим потом вычтем из зп лицензии у нас нет",
+            "debt_bondage",
+        ),
+        (
+            "Айлык ар 3 айда бир эсептелет, анткени компания сыйлыкты да кошуп берет.",
+            "wage_withholding",
+        ),
+        (
+            "Фото в лс, родителям можно сказать, что едете работать официанткой",
+            "deceptive_instructions",
+        ),
+        ("братан дубайда стройка 12-14 саат выходной жок", "excessive_hours"),
     ],
 )
 def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
@@ -46,6 +59,9 @@ def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
         ("Айлык ай сайын толук берилет, кечиктирбейбиз.", "pressure_urgency"),
         ("Жатакана бекер, айлыктан эч нерсе кармалбайт.", "debt_bondage"),
         ("Кыргыз жарандары Казакстанда уруксатсыз иштей алышат (ЕАЭС).", "unlicensed_agency"),
+        ("Предоплаты у нас нет.", "worker_pays_fee"),
+        ("Комиссии никакой тоже нет", "worker_pays_fee"),
+        ("Зарплата каждый месяц, в конце сезона бонус 500$", "wage_withholding"),
     ],
 )
 def test_the_honest_part_stays_quiet(catalogue: Catalogue, text: str, sign: str) -> None:

@@ -17,10 +17,14 @@ LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
 ITEM_BREAK = re.compile(rf",|{LIST.pattern}")  # where one item of a list ends
 LIST_ITEMS = 5  # a cue reaches over at most four commas of a list to a one-word item
 
-# «жок», «эмес» deny the noun right before them; words that may stand between.
-NOUN_CUES = frozenset({("жок",), ("эмес",)})
+# «жок», «эмес», «нет» deny the noun right before them; words that may stand between.
+NOUN_CUES = frozenset({("жок",), ("эмес",), ("нет",)})
 _MODAL = ("укуг", "укук", "мумкун", "керег", "зарыл", "милдет", "уруксат")
-_FILLERS = frozenset({"эч", "еч", "кандай", "деген", "да", "де", "эле", "деле", "такыр", "дагы"})
+_FILLERS = frozenset(
+    {"эч", "еч", "кандай", "деген", "да", "де", "эле", "деле", "такыр", "дагы"}
+    # «предоплаты у нас нет», «комиссии никакой тоже нет»
+    | {"у", "нас", "вас", "них", "никаких", "никакой", "никакого", "тоже", "здесь", "вообще"}
+)
 
 
 def another_noun(words: Sequence[str], between: str) -> bool:
