@@ -62,6 +62,20 @@ def test_the_sign_is_found(catalogue: Catalogue, text: str, sign: str) -> None:
         ("Предоплаты у нас нет.", "worker_pays_fee"),
         ("Комиссии никакой тоже нет", "worker_pays_fee"),
         ("Зарплата каждый месяц, в конце сезона бонус 500$", "wage_withholding"),
+        ("Туристтик виза менен жибербейбиз, ал мыйзамсыз.", "wrong_visa_or_status"),
+        (
+            "Жатакана: айына 4 000 рубль, ал айлыктан кармалбайт, өзүңүз төлөйсүз.",
+            "worker_pays_fee",
+        ),
+        (
+            "❌ Туристтик виза, «кагазсыз иштей бересиң» дегендер — бул биз эмес.",
+            "wrong_visa_or_status",
+        ),
+        ("Курсы — 8 месяцев, стоимость курсов покрывает работодатель.", "worker_pays_fee"),
+        (
+            "Pasportunuzdu karmabaybyz, akcha tolotpoybuz, kelishim ishke kirgende tuzulot.",
+            "document_retention",
+        ),
     ],
 )
 def test_the_honest_part_stays_quiet(catalogue: Catalogue, text: str, sign: str) -> None:
