@@ -81,3 +81,21 @@ def test_a_recruitment_point_is_an_address_a_contract_clause_is_not(
     text: str, street: bool
 ) -> None:
     assert has_street(text) is street
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("бүгүн жазылгыла эртең старт", "pressure_urgency"),
+        ("Казанга завод, договор жок, эртең эле жол", "pressure_urgency"),
+        ("охрана в новых регионах, завтра отправка", "pressure_urgency"),
+        ("жатакана склад ичинде сыртка выходной жок чыкпайсын", "restricted_movement"),
+        ("паспорт фабрикада турат, территориядан чыкканга болбойт", "restricted_movement"),
+        ("posyolok zakrytyi, vyezd tolko posle kontrakta", "restricted_movement"),
+        ("живешь на базе выход только по выходным с разрешения", "restricted_movement"),
+    ],
+)
+def test_leaving_tomorrow_and_staying_in_are_found(
+    catalogue: Catalogue, text: str, sign: str
+) -> None:
+    assert sign in check_text(text, catalogue).indicator_ids
