@@ -93,9 +93,11 @@ def test_a_recruitment_point_is_an_address_a_contract_clause_is_not(
         ("паспорт фабрикада турат, территориядан чыкканга болбойт", "restricted_movement"),
         ("posyolok zakrytyi, vyezd tolko posle kontrakta", "restricted_movement"),
         ("живешь на базе выход только по выходным с разрешения", "restricted_movement"),
+        ("13саат иштейбиз дем алыш жок айлык 2айдан кийин", "wage_withholding"),
+        ("14 saat smena, dem alysh jok, ailyk 3 aidan kiyin, bilet", "wage_withholding"),
     ],
 )
-def test_leaving_tomorrow_and_staying_in_are_found(
+def test_leaving_tomorrow_staying_in_pay_months_away_are_found(
     catalogue: Catalogue, text: str, sign: str
 ) -> None:
     assert sign in check_text(text, catalogue).indicator_ids
