@@ -20,7 +20,7 @@ from bot.services.operators.satisfaction import SatisfactionReport
 from bot.services.operators.window import WindowDesk
 from bot.services.staff import StaffService
 from bot.web import views_login
-from bot.web.login import ERRORS, LoginRoom
+from bot.web.login import LoginRoom
 from bot.web.sessions import session_secret
 
 if TYPE_CHECKING:
@@ -62,7 +62,11 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         console.staff,
         settings,
         lambda request, token, error: console.page(
-            request, "login.html", None, csrf_token=token, error=error and ERRORS[error]
+            request,
+            "login.html",
+            None,
+            csrf_token=token,
+            error=error and console.words(request)(f"login_{error.value}"),
         ),
     )
     app.include_router(views_login.router, prefix=PATH)

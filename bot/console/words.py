@@ -1,8 +1,7 @@
 """The console's own words in the operator's language, from the published dialogues/console*.yml.
 
 Pages call `say("dead_title")` for the text `console_dead_title`, and `say.label("level",
-"high")` for the label of a stored id (`console_level_high`). The older console pages still
-carry some Russian in the templates; new words come from here.
+"high")` for the label of a stored id (`console_level_high`). No page holds words of its own.
 """
 
 from __future__ import annotations

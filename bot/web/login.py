@@ -17,13 +17,8 @@ from bot.web.auth import current_staff, home_for
 from bot.web.sessions import COOKIE, clear_cookie, set_cookie
 
 FORM_COOKIE = "sapar_login_csrf"  # double-submit token for the login form (no session yet)
-# The console's words for a failed login (its login page is still Russian); a room's page gets
-# the result and says it in its own words (the admin's: admin_login_<result>).
-ERRORS = {
-    LoginResult.BAD: "Неверное имя или пароль.",
-    LoginResult.THROTTLED: "Слишком много неудачных попыток. Попробуйте позже.",
-}
-# Renders the login page with a form token and why the last login failed (or None).
+# Renders the login page with a form token and why the last login failed (or None); each room
+# says the result in its own words (console_login_<result>, admin_login_<result>).
 FormPage = Callable[[str, LoginResult | None], Response]
 
 

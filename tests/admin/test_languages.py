@@ -112,12 +112,12 @@ async def test_the_login_page_in_the_browsers_language(
         assert f'<html lang="{language}">' in refused.text
 
 
-async def test_the_console_login_is_unchanged(app: FastAPI) -> None:
-    """The console's login keeps its words when the admin's come from content."""
+async def test_the_console_login_speaks_its_own_words(app: FastAPI) -> None:
+    """The console's login says a failure in its own words (console_login_*), in Kyrgyz too."""
     await app.state.console.staff.add("op", PASSWORD, "operator")
     async with client_for(app) as anonymous:
         anonymous.headers["accept-language"] = KYRGYZ
         token = await csrf_of(anonymous, "/console/login")
         form = {"username": "op", "password": "wrong-password-1", "csrf_token": token}
         refused = await anonymous.post("/console/login", data=form)
-        assert refused.status_code == 401 and "Неверное имя или пароль." in refused.text
+        assert refused.status_code == 401 and "Аты же сырсөзү туура эмес." in refused.text
