@@ -44,6 +44,17 @@ def test_no_console_template_holds_cyrillic_outside_its_tags() -> None:
         assert not CYRILLIC.findall(text), (path.name, CYRILLIC.findall(text)[:10])
 
 
+def test_the_console_script_says_nothing_of_its_own() -> None:
+    """console.js reads what it shows (notifications, connection, a reply's state) from the
+    page's data-js-* attributes, so it holds no words: not even in a comment's example."""
+    script = (CONSOLE / "static" / "console.js").read_text(encoding="utf-8")
+    code = "\n".join(line.split("//")[0] for line in script.splitlines())
+    assert not CYRILLIC.findall(code), CYRILLIC.findall(code)[:10]
+    for key in re.findall(r"\bwords\.js([A-Z]\w+)", script):
+        attribute = "data-js-" + re.sub(r"(?<!^)([A-Z])", r"-\1", key).lower()
+        assert attribute in (CONSOLE / "templates" / "base.html").read_text(encoding="utf-8")
+
+
 def test_no_console_python_holds_cyrillic_outside_its_docstrings() -> None:
     for path in sorted([*CONSOLE.rglob("*.py"), ROOT / "bot" / "web" / "login.py"]):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -46,6 +46,8 @@
   // The words come from the page (dialogues/console_labels.yml), in the staff member's language.
   const waitedMinutes = document.body.dataset.waitedMinutes;
   const waitedHours = document.body.dataset.waitedHours;
+  // data-js-*: what the script itself says (dialogues/console_pages.yml, console_js_*).
+  const words = document.body.dataset;
 
   function minutesText(since) {
     const minutes = Math.max(0, Math.floor((Date.now() - since.getTime()) / 60000));
@@ -99,20 +101,20 @@
     const url = "/console/chats/" + data.handoff_id;
     if (data.new && data.emergency) {
       beep();
-      notify("Экстренный чат", "В очереди чат с опасностью сейчас", url);
+      notify(words.jsUrgentTitle, words.jsUrgentBody, url);
     } else if (data.new && String(data.operator_id) === me) {
       beep();
-      notify("Вам передали чат", "Откройте его в консоли", url);
+      notify(words.jsHandedTitle, words.jsHandedBody, url);
     }
   }
 
   const events = new EventSource("/console/events");
-  events.addEventListener("hello", function () { live.textContent = "в сети"; refreshAll(); });
+  events.addEventListener("hello", function () { live.textContent = words.jsOnline; refreshAll(); });
   events.addEventListener("resync", refreshAll);
   events.addEventListener("queue", function (e) { onEvent(JSON.parse(e.data), "queue"); });
   events.addEventListener("chat", function (e) { onEvent(JSON.parse(e.data), "chat"); });
   events.onerror = function () {
-    live.textContent = "переподключение…";
+    live.textContent = words.jsReconnecting;
     if (events.readyState === EventSource.CLOSED) setTimeout(function () { window.location.reload(); }, 3000);
   };
 
@@ -137,16 +139,16 @@
           });
           if (!response.ok) {
             const body = await response.json().catch(function () { return {}; });
-            status.textContent = "Не отправлено: " + (body.detail || response.status);
+            status.textContent = words.jsNotSent + (body.detail || response.status);
             box.value = pending.join("\n\n") + (box.value ? "\n\n" + box.value : "");
             pending.length = 0;
             break;
           }
           pending.shift();
-          status.textContent = "Отправлено";
+          status.textContent = words.jsSent;
         }
       } catch (err) {
-        status.textContent = "Нет связи с сервером; текст возвращён в поле.";
+        status.textContent = words.jsNoServer;
         box.value = pending.join("\n\n") + box.value;
         pending.length = 0;
       } finally {
@@ -160,7 +162,7 @@
       if (!text) return;
       pending.push(text);
       box.value = "";
-      status.textContent = "Отправляется…";
+      status.textContent = words.jsSending;
       pump();
     });
     box.addEventListener("keydown", function (ev) {
