@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import string
 
@@ -16,6 +15,7 @@ from bot.services.staff import LoginResult
 from bot.storage.content import STATUSES
 from bot.storage.database import Database
 from tests.conftest import ROOT
+from tests.said import said_in
 
 ADMIN = ROOT / "bot" / "admin"
 DOCUMENT = "dialogues/admin.yml"
@@ -77,18 +77,8 @@ def test_no_admin_template_holds_cyrillic_outside_its_tags() -> None:
 
 def test_no_admin_python_holds_cyrillic_outside_its_docstrings() -> None:
     for path in sorted(ADMIN.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-        }
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                said = node.value if id(node) not in docstrings else ""
-                assert not CYRILLIC.search(said), (path.name, node.lineno, said)
+        for line, said in said_in(path):
+            assert not CYRILLIC.search(said), (path.name, line, said)
 
 
 def test_every_admin_word_used_is_in_the_dialogues() -> None:

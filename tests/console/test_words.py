@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import string
 
@@ -13,6 +12,7 @@ from bot.services.content.store import ContentStore, load_content
 from bot.services.staff import LoginResult
 from bot.storage.database import Database
 from tests.conftest import ROOT
+from tests.said import said_in
 
 CONSOLE = ROOT / "bot" / "console"
 DOCUMENT = "dialogues/console_pages.yml"
@@ -57,18 +57,8 @@ def test_the_console_script_says_nothing_of_its_own() -> None:
 
 def test_no_console_python_holds_cyrillic_outside_its_docstrings() -> None:
     for path in sorted([*CONSOLE.rglob("*.py"), ROOT / "bot" / "web" / "login.py"]):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        docstrings = {
-            id(node.body[0].value)
-            for node in ast.walk(tree)
-            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
-            and node.body
-            and isinstance(node.body[0], ast.Expr)
-        }
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                said = node.value if id(node) not in docstrings else ""
-                assert not CYRILLIC.search(said), (path.name, node.lineno, said)
+        for line, said in said_in(path):
+            assert not CYRILLIC.search(said), (path.name, line, said)
 
 
 def test_every_console_word_a_template_says_is_in_the_dialogues() -> None:
