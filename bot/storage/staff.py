@@ -12,7 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from bot.clock import utcnow
 from bot.storage.models import Base
 
-ROLES = ("operator", "editor", "admin")
+ROLES = ("operator", "editor", "manager", "admin")
 
 
 class StaffUser(Base):

@@ -13,11 +13,13 @@ from bot.web.sessions import COOKIE
 LOGIN_PATH = "/console/login"
 OPERATOR_ROLES = ("operator", "admin")
 ADMIN_ROLES = ("admin",)
+MANAGER_ROLES = ("manager", "admin")
 
 
 def home_for(role: str) -> str:
-    """Where a staff member starts: editors edit content, everyone else answers chats."""
-    return "/admin" if role == "editor" else "/console"
+    """Where a staff member starts: editors edit content, managers read the programme's
+    figures, everyone else answers chats."""
+    return {"editor": "/admin", "manager": "/insights"}.get(role, "/console")
 
 
 class NotLoggedIn(HTTPException):

@@ -14,7 +14,7 @@ from bot.admin.state import EDITOR_ROLES, Admin
 from bot.admin.state import PATH as ADMIN_PATH
 from bot.console.state import Console
 from bot.services.staff import Staff, StaffService
-from bot.web.auth import ADMIN_ROLES, OPERATOR_ROLES, NotLoggedIn, require
+from bot.web.auth import ADMIN_ROLES, MANAGER_ROLES, OPERATOR_ROLES, NotLoggedIn, require
 from bot.web.login import LoginRoom
 
 
@@ -61,6 +61,7 @@ async def editor(request: Request) -> Staff:
 ConsoleDep = Annotated[Console, Depends(console)]
 Operator = Annotated[Staff, Depends(require(staff_service, *OPERATOR_ROLES))]
 ConsoleAdmin = Annotated[Staff, Depends(require(staff_service, *ADMIN_ROLES))]
+Manager = Annotated[Staff, Depends(require(staff_service, *MANAGER_ROLES))]
 AdminDep = Annotated[Admin, Depends(admin)]
 Editor = Annotated[Staff, Depends(editor)]
 LoginRoomDep = Annotated[LoginRoom, Depends(login_room)]
