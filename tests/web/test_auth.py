@@ -10,7 +10,12 @@ from bot.web.auth import ADMIN_ROLES, MANAGER_ROLES, OPERATOR_ROLES, home_for
 
 @pytest.mark.parametrize(
     ("role", "home"),
-    [("operator", "/console"), ("admin", "/console"), ("editor", "/admin"), ("manager", "/insights")],
+    [
+        ("operator", "/console"),
+        ("admin", "/console"),
+        ("editor", "/admin"),
+        ("manager", "/insights"),
+    ],
 )
 def test_each_role_starts_on_its_own_page(role: str, home: str) -> None:
     assert home_for(role) == home
