@@ -33,6 +33,7 @@ PARTS = {
     "offers_dev5": (109, "precision 0.866, recall 0.927; level exact 0.904", 0.94, 0.96, 0),
     "offers_dev6": (108, "precision 0.833, recall 0.909; level exact 0.908", 0.87, 0.93, 1),
     "offers_dev7": (109, "precision 0.875, recall 0.895; level exact 0.929", 0.92, 0.95, 0),
+    "offers_dev8": (114, "precision 0.896, recall 0.872; level exact 0.875", 0.94, 0.91, 0),
 }
 
 

@@ -6,6 +6,7 @@ the learned model speaks only where they found nothing and nothing cancels its r
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 
 from bot.engine.extract.facts import Facts
@@ -21,7 +22,6 @@ from bot.engine.offer.match import (
 from bot.engine.offer.model import MIN_WORDS, word_count
 from bot.engine.offer.rules import agency_rule, employer_rule, findable, pay_rule, workday_rule
 from bot.engine.text.clauses import clauses
-from bot.engine.text.language import fold
 
 
 def find_sign(
@@ -36,7 +36,10 @@ def find_sign(
     spans, denied = match_patterns(ind, folded, index_map, catalogue.negation)
     resolved = bool(denied)
     if ind.rule == "pay_vs_reference":
-        spans += pay_rule(catalogue, facts, folded, index_map)
+        # «„Айына 6000 фунт" деп убада кылгандарга ишенбеңиз»: a warning quotes the pay.
+        pay = pay_rule(catalogue, facts, folded, index_map)
+        warns = catalogue.negation.warns
+        spans += [sp for sp in pay if not warns(sentence_of(folded, index_map, sp))]
     elif ind.rule == "agency_registry":
         extra, permitted = agency_rule(catalogue, facts.entities)
         spans += extra
@@ -65,9 +68,10 @@ def find_sign(
         kept = [
             sp
             for sp in learned[ind.id]
-            if not _cancelled(ind, text[sp.start : sp.end])
+            if not _cancelled(ind, sentence_of(folded, index_map, sp))
             and not _denied(catalogue, sentence_of(folded, index_map, sp))
             and not asks_at(folded, index_map, sp)
+            and not catalogue.negation.heard(folded, bisect_left(index_map, sp.start))
         ]
         resolved = resolved or len(kept) < len(learned[ind.id])
         spans = kept
@@ -79,9 +83,10 @@ def _denied(catalogue: Catalogue, sentence: str) -> bool:
     return catalogue.negation.warns(sentence) or catalogue.negation.takes_back(sentence)
 
 
-def _cancelled(ind: Indicator, clause: str) -> bool:
-    folded = fold(clause)
-    return any(u.search(folded) is not None for u in ind.unless)
+def _cancelled(ind: Indicator, sentence: str) -> bool:
+    """Whether the (folded) sentence of a reading cancels it, as it cancels a pattern's
+    match: «Испытательный срок бар, бир ай, бирок ал ай да толук төлөнөт»."""
+    return any(u.search(sentence) is not None for u in ind.unless)
 
 
 def learned_readings(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:

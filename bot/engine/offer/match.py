@@ -81,8 +81,9 @@ def match_patterns(
             if m.end() == m.start():
                 continue
             span = to_orig(index_map, m.start(), m.end())
-            if asks(folded, m.end()):
-                continue  # a question, not a statement: found neither way
+            heard = negation is not None and negation.heard(folded, m.start())
+            if heard or asks(folded, m.end()):
+                continue  # a question (or what the asker heard), not a statement
             sentence = _sentence(folded, m.start(), m.end())
             if any(u.search(sentence) is not None for u in ind.unless):
                 denied.append(span)  # «оплата визы за счёт работодателя»: in favour

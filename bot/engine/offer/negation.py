@@ -18,7 +18,18 @@ from typing import Any
 
 from bot.engine.offer.patterns import Finder, fold_pattern
 from bot.engine.offer.refs import CatalogueError
-from bot.engine.offer.scope import LIST, NOUN_CUES, another_noun, list_after, listed
+from bot.engine.offer.scope import (
+    LIST,
+    NOUN_CUES,
+    OR_REACH,
+    OR_WORDS,
+    another_noun,
+    governs_next,
+    heard,
+    list_after,
+    listed,
+    verb_reach,
+)
 from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 from bot.engine.text.phrases import phrase_at, phrase_regex
@@ -42,6 +53,7 @@ class Negation:
     verb: re.Pattern[str] | None = None  # Kyrgyz negative verb; group 1 is the positive stem
     warn: re.Pattern[str] | None = None  # a warning that quotes a sign («— это мошенники»)
     back: tuple[tuple[str, ...], ...] = ()  # «…, у нас такого нет»: reaches over a comma
+    hearsay: tuple[tuple[str, ...], ...] = ()  # «Говорят, …» opens what someone else says
 
     @classmethod
     def from_data(cls, data: Any, where: str = "indicators.yml: negation") -> Negation:
@@ -74,6 +86,7 @@ class Negation:
             verb=compiled,
             warn=phrase_regex(words("warn"), whole=True),
             back=tuple(tuple(p.split()) for p in words("back")),
+            hearsay=tuple(tuple(p.split()) for p in words("hearsay")),
         )
 
     def fingerprint(self) -> str:
@@ -81,6 +94,7 @@ class Negation:
         parts = [sorted(self.before), sorted(self.after), sorted(self.not_after)]
         parts += [sorted(self.soft), sorted(self.self_holder), sorted(self.about)]
         parts += [[self.warn.pattern if self.warn else ""], sorted(self.back)]
+        parts += [sorted(self.hearsay)]
         return repr((parts, self.verb.pattern if self.verb else None))
 
     @property
@@ -92,6 +106,10 @@ class Negation:
         if self.warn is None or "?" in sentence:
             return False  # «это мошенники?»: a question about the offer, not a warning
         return self.warn.search(sentence) is not None
+
+    def heard(self, folded: str, start: int) -> bool:
+        """Whether the (folded) text at `start` tells what the asker has heard (scope.heard)."""
+        return heard(folded, start, self.hearsay)
 
     def takes_back(self, sentence: str) -> bool:
         """Whether a (folded) sentence ends by denying what it said («…, у нас такого нет»)."""
@@ -110,9 +128,14 @@ class Negation:
         last = max((i for i, (s, _) in enumerate(tokens) if s < end), default=None)
         if first is None or last is None:
             return False
+        ored = first > 0 and folded[tokens[first - 1][0] : tokens[first - 1][1]] in OR_WORDS
         for i, replacement in self._cues(folded, tokens, first, last):
             s, e = tokens[i]
-            if e <= start and "," in folded[e:start] and not listed(folded, start, end, e):
+            if (
+                e <= start
+                and "," in folded[e:start]
+                and not (ored or listed(folded, start, end, e))
+            ):
                 continue  # «с объекта не выпускаем, связь с родными раз в месяц»: two statements
             changed = folded[clause.start : s] + replacement + folded[e : clause.end]
             # Where the match now lies: text before the cue keeps its place, after it shifts.
@@ -129,12 +152,13 @@ class Negation:
         """(token index, what to put instead) for every cue that can govern the match."""
         words = [folded[s:e] for s, e in tokens]
         found: list[tuple[int, str]] = []
-        for i in range(max(0, first - PRE_WINDOW), last + 1):
+        ored = first > 0 and words[first - 1] in OR_WORDS
+        for i in range(max(0, first - (OR_REACH if ored else PRE_WINDOW)), last + 1):
             if words[i] in self.before and not (i and words[i - 1] in self.not_after):
                 if i < first and self._spent(words[i + 1 : first]):
                     continue  # «эч ким сурабайт паспортту … бересиз»: nobody asks, it goes
                 found.append((i, ""))
-        for i in range(first, min(len(words), last + 1 + VERB_WINDOW)):
+        for i in range(first, verb_reach(words, last, VERB_WINDOW)):
             if self.verb is not None and (m := self.verb.fullmatch(words[i])):
                 between = folded[tokens[last][1] : tokens[i][0]] if i > last else ""
                 if "," in between and not LIST.search(between):
@@ -152,7 +176,7 @@ class Negation:
                 continue
             if i - 1 > last and words[i - 1] in self.about:
                 continue  # «паспорт сдаешь бригадиру патент не нужен»: the patent is not needed
-            if self._governs_next(folded, tokens, i, cue):
+            if governs_next(folded, tokens, i, cue, self.about):
                 continue  # «виза туристическая не нужно разрешение»: the permit is not needed
             between = folded[tokens[last][1] : tokens[i][0]]
             if cue in NOUN_CUES and another_noun(words[last + 1 : i], between):
@@ -167,15 +191,3 @@ class Negation:
         """Whether a cue's own negative verb stands between it and the match: the cue is
         spent there («эч ким сурабайт» — nobody asks) and does not reach further."""
         return self.verb is not None and any(self.verb.fullmatch(w) for w in between)
-
-    def _governs_next(
-        self, folded: str, tokens: Sequence[tuple[int, int]], i: int, cue: tuple[str, ...]
-    ) -> bool:
-        """Whether a Russian «не нужно»-cue denies the word right after it, one of `about`,
-        with no punctuation between (typed without it). A Kyrgyz «жок» ends its clause and
-        never governs ahead: «предоплата жок, контракт …» denies the prepayment."""
-        j = i + len(cue)
-        if cue[0] != "не" or j >= len(tokens):
-            return False
-        word = folded[tokens[j][0] : tokens[j][1]]
-        return word in self.about and not folded[tokens[j - 1][1] : tokens[j][0]].strip()

@@ -11,20 +11,41 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.engine.text.phrases import phrase_at
+
 _TOKEN = re.compile(r"\w+")
 # A list («предоплат, комиссий и сборов нет») lets a predicate reach back over its commas.
 LIST = re.compile(r"\b(?:и|или|да|же|жана|дагы)\b")
 ITEM_BREAK = re.compile(rf",|{LIST.pattern}")  # where one item of a list ends
 LIST_ITEMS = 5  # a cue reaches over at most four commas of a list to a one-word item
+# «Мы не отправляем на «курсы», по гостевым или туристическим визам»: the last item of a
+# list joined by «или» is governed by a cue this many words before it.
+OR_WORDS = frozenset({"или", "либо", "ни", "же"})
+OR_REACH = 8
 
 # «жок», «эмес», «нет» deny the noun right before them; words that may stand between.
 NOUN_CUES = frozenset({("жок",), ("эмес",), ("нет",)})
-_MODAL = ("укуг", "укук", "мумкун", "керег", "зарыл", "милдет", "уруксат")
+_MODAL = ("укуг", "укук", "мумкун", "керег", "зарыл", "милдет", "уруксат", "тийиш")
 _FILLERS = frozenset(
     {"эч", "еч", "кандай", "деген", "да", "де", "эле", "деле", "такыр", "дагы"}
     # «предоплаты у нас нет», «комиссии никакой тоже нет»
     | {"у", "нас", "вас", "них", "никаких", "никакой", "никакого", "тоже", "здесь", "вообще"}
+    # «удержаний из зарплаты за него нет»: what the noun is for, said with a pronoun
+    | {"за", "него", "неё", "нее", "это", "этого"}
 )
+# «студенттик виза менен эч ким жөнөтүлбөйт»: words that do not count towards a Kyrgyz
+# negative verb's reach back to the match.
+_VERB_FILLERS = frozenset({"эч", "еч", "ким", "кимди", "бир", "да", "де", "эле", "деле", "такыр"})
+
+
+def verb_reach(words: Sequence[str], last: int, window: int) -> int:
+    """The end (exclusive) of the words after `last` where a negative verb still denies the
+    match: `window` words, not counting «эч ким»-like fillers."""
+    i, counted = last + 1, 0
+    while i < len(words) and counted < window:
+        counted += words[i] not in _VERB_FILLERS
+        i += 1
+    return i
 
 
 def another_noun(words: Sequence[str], between: str) -> bool:
@@ -52,3 +73,31 @@ def listed(folded: str, start: int, end: int, cue_end: int) -> bool:
     if len(pieces) > LIST_ITEMS or _TOKEN.search(pieces[-1]):
         return False
     return all(len(_TOKEN.findall(p)) <= 3 for p in pieces[:-1])
+
+
+def heard(folded: str, start: int, hearsay: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the (folded) text at `start` is in a sentence that tells what the asker has
+    heard, right after their question: «А график какой? Говорят, на стройках по 14 часов»
+    (not a friend retelling the offer: «мне предложили … Говорят, лети как турист»)."""
+    cut = max(folded.rfind(c, 0, start) for c in ".!?\n")
+    if cut < 0 or folded[cut] != "?":
+        return False
+    opening = [m.group() for m in _TOKEN.finditer(folded, cut, cut + 60)]
+    return phrase_at(opening, 0, hearsay) is not None
+
+
+def governs_next(
+    folded: str,
+    tokens: Sequence[tuple[int, int]],
+    i: int,
+    cue: tuple[str, ...],
+    about: frozenset[str],
+) -> bool:
+    """Whether a Russian «не нужно»-cue at token `i` denies the word right after it, one of
+    `about`, with no punctuation between (typed without it). A Kyrgyz «жок» ends its clause
+    and never governs ahead: «предоплата жок, контракт …» denies the prepayment."""
+    j = i + len(cue)
+    if cue[0] != "не" or j >= len(tokens):
+        return False
+    word = folded[tokens[j][0] : tokens[j][1]]
+    return word in about and not folded[tokens[j - 1][1] : tokens[j][0]].strip()
