@@ -14,8 +14,8 @@ from markupsafe import Markup, escape
 
 from bot.services.insights.tables import HIDDEN, Cell
 
-WIDTH, LABEL, ROW, GAP, TOP = 720, 260, 26, 6, 8
-MAX_LABEL = 38  # characters; a longer name is cut with "…" (the table has it whole)
+WIDTH, LABEL, ROW, GAP, TOP = 760, 330, 26, 6, 8
+MAX_LABEL = 40  # characters; a longer name is cut with "…" (the table has it whole)
 
 
 @dataclass(frozen=True, slots=True)
