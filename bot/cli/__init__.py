@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from bot.settings import SettingsError
 
-COMMANDS = ("serve", "db", "chat", "nlu", "offer", "knowledge", "users", "privacy")
+COMMANDS = ("serve", "db", "chat", "nlu", "offer", "knowledge", "users", "privacy", "insights")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -24,7 +24,6 @@ from bot.types import ConversationStatus, Reply, UserMessage
 
 log = logging.getLogger(__name__)
 
-
 # Short messages (greetings, questions, button replies) take well under a millisecond.
 INLINE_CHARS = 200
 
@@ -161,6 +160,7 @@ class ConversationService:
             risk_level=turn.result.state.risk_level,
             content=turn.content,
             location=turn.result.state.location,
+            country=turn.result.state.country,
         )
         turn.replies = before_numbers(turn.replies, effect.replies)
         return effect

@@ -44,6 +44,9 @@ class OperatorsSettings(BaseModel):
     login_window_seconds: int = Field(default=900, ge=10)
     session_hours: float = Field(default=12.0, gt=0)
     live_stream_seconds: float = Field(default=15.0, gt=0, le=300)  # one SSE response, then retry
+    # The programme's targets that /insights measures against, in minutes.
+    claim_target_minutes: int = Field(default=15, ge=1, le=1440)  # handed over → taken
+    first_reply_target_minutes: int = Field(default=20, ge=1, le=1440)  # handed over → answered
 
     @field_validator("timezone")
     @classmethod

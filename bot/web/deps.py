@@ -6,13 +6,15 @@ request and check who is asking.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from bot.admin.state import EDITOR_ROLES, Admin
 from bot.admin.state import PATH as ADMIN_PATH
 from bot.console.state import Console
+from bot.insights.state import InsightsRoom
 from bot.services.staff import Staff, StaffService
 from bot.web.auth import ADMIN_ROLES, MANAGER_ROLES, OPERATOR_ROLES, NotLoggedIn, require
 from bot.web.login import LoginRoom
@@ -26,6 +28,35 @@ def console(request: Request) -> Console:
 def admin(request: Request) -> Admin:
     found: Admin = request.app.state.admin
     return found
+
+
+def insights(request: Request) -> InsightsRoom:
+    found: InsightsRoom = request.app.state.insights
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class InsightsQuery:
+    """The filters an /insights request typed, as typed (the room reads and checks them)."""
+
+    start: str | None = None
+    end: str | None = None
+    channel: str | None = None
+    language: str | None = None
+    country: str | None = None
+
+
+_Typed = Annotated[str | None, Query(max_length=32)]
+
+
+def insights_query(
+    start: Annotated[str | None, Query(alias="from", max_length=20)] = None,
+    end: Annotated[str | None, Query(alias="to", max_length=20)] = None,
+    channel: _Typed = None,
+    language: _Typed = None,
+    country: _Typed = None,
+) -> InsightsQuery:
+    return InsightsQuery(start, end, channel, language, country)
 
 
 def staff_service(request: Request) -> StaffService:
@@ -63,5 +94,7 @@ Operator = Annotated[Staff, Depends(require(staff_service, *OPERATOR_ROLES))]
 ConsoleAdmin = Annotated[Staff, Depends(require(staff_service, *ADMIN_ROLES))]
 Manager = Annotated[Staff, Depends(require(staff_service, *MANAGER_ROLES))]
 AdminDep = Annotated[Admin, Depends(admin)]
+InsightsDep = Annotated[InsightsRoom, Depends(insights)]
+InsightsAsked = Annotated[InsightsQuery, Depends(insights_query)]
 Editor = Annotated[Staff, Depends(editor)]
 LoginRoomDep = Annotated[LoginRoom, Depends(login_room)]

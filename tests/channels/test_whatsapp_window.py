@@ -10,7 +10,9 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from bot.storage.insights import InsightEvent
 from bot.web.app import create_app
 from tests.channels.conftest import Running, eventually, settings_for, wa_text
 from tests.channels.fakes import FakeGraph
@@ -84,6 +86,9 @@ async def test_a_reply_25_hours_late_goes_as_a_template_then_as_text_when_the_us
     page = await operator.page()
     assert "Шаблон «Оператор линии 189 ответил" in page and "принят WhatsApp" in page
     assert "Ответов ждут, пока пользователь напишет: 1" in page
+    async with running.sapar.db.transaction() as s:  # the template is the first reply
+        (first,) = (await s.scalars(select(InsightEvent).where(InsightEvent.kind == "reply"))).all()
+    assert first.seconds is not None and first.channel == "whatsapp"
 
     await running.whatsapp(wa_text(USER, "wamid.w3", "Жазып жатам"))
 

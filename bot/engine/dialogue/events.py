@@ -17,11 +17,16 @@ class Understood:
 
 @dataclass(frozen=True, slots=True)
 class Assessed:
-    """An offer was checked."""
+    """An offer was checked: its level, signs and, for anonymous figures, where and what the
+    work is and its pay band (`empty`: there was nothing to check)."""
 
     name: ClassVar[str] = "assessed"
     level: str
     indicators: tuple[str, ...] = ()
+    country: str | None = None
+    sector: str | None = None
+    pay_band: str | None = None
+    empty: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,9 @@ from bot.engine.dialogue.turn import Turn
 from bot.engine.extract.facts import extract_facts
 from bot.engine.offer.case import Assessment, OfferCase
 from bot.engine.offer.catalogue import Catalogue
+from bot.engine.offer.pay_band import pay_band
 from bot.engine.offer.risk import assess
+from bot.engine.offer.rules import home_country
 from bot.types import Button, Reply
 
 MIN_OFFER_CHARS = 80  # shorter texts are questions, unless they carry several offer facts
@@ -68,7 +70,13 @@ def report(turn: Turn, case: OfferCase, updated: bool) -> None:
     catalogue = catalogue_of(turn)
     result = assess(case, catalogue)
     turn.state = turn.state.but(offer=case.to_dict(), risk_level=result.risk_level)
-    turn.events.append(Assessed(result.risk_level, tuple(result.indicator_ids)))
+    facts = result.facts
+    turn.events.append(
+        Assessed(
+            result.risk_level, tuple(result.indicator_ids), home_country(facts), facts.sector,
+            pay_band(facts, catalogue.wages), result.empty,
+        )
+    )  # fmt: skip
     if result.empty:
         turn.say("ask_offer")
         turn.state = turn.state.but(mode=Mode.AWAITING_OFFER)

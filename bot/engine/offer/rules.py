@@ -18,7 +18,7 @@ from bot.engine.text.clauses import clauses
 from bot.engine.text.language import fold
 
 # Pay in an offer without a currency is in the destination's currency.
-_HOME_CURRENCY = {"RU": "RUB", "KZ": "KZT", "KG": "KGS", "KR": "KRW", "TR": "TRY", "AE": "AED"}
+HOME_CURRENCY = {"RU": "RUB", "KZ": "KZT", "KG": "KGS", "KR": "KRW", "TR": "TRY", "AE": "AED"}
 # Pay in a currency used in one country only is pay there, when the offer names no place
 # («на Сахалине … 400 миң рубль», «айына 900 миң тенге»).
 _CURRENCY_HOME = {"RUB": "RU", "KZT": "KZ", "KRW": "KR", "TRY": "TR", "AED": "AE", "PLN": "PL"}
@@ -88,7 +88,7 @@ def pay_rule(
     for money in facts.monies:
         if _is_cost(folded, money.start, money.end):
             continue
-        usd = catalogue.wages.monthly_usd(money, _HOME_CURRENCY.get(country or ""))
+        usd = catalogue.wages.monthly_usd(money, HOME_CURRENCY.get(country or ""))
         if usd is not None and usd > limit:
             spans.append(to_orig(index_map, money.start, money.end))
     return spans[:MAX_EVIDENCE]

@@ -9,10 +9,11 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.emergency import hotline_for
 from bot.engine.dialogue.state import DialogueState
+from bot.services.insights import record as insight_facts
 from bot.services.operators import satisfaction
 from bot.services.operators.escalation import OUTCOMES, Listener
 from bot.services.operators.events import LiveEvent
-from bot.services.operators.steps import locked, must_hold, say
+from bot.services.operators.steps import locked, must_hold, operator_says, say
 from bot.services.operators.view import (
     ChatView,
     DeskError,
@@ -103,6 +104,7 @@ class Desk:
                 session, handoff_id=entry.id, operator_id=who.id, now=self.clock()
             ):
                 raise DeskError("taken", "another operator has already taken this chat")
+            await insight_facts.claimed(session, entry, conv, self.clock())
             conv.status = ConversationStatus.WITH_OPERATOR.value
             lang = entry.language or conv.language or self.content().languages.default
             await say(session, conv, self.content().text("handoff_operator_joined", lang))
@@ -126,9 +128,7 @@ class Desk:
             must_hold(entry, who)
             if not window_open(conv.channel, conv.last_inbound_at, self.clock()):
                 raise DeskError("window_closed", "the 24-hour window is closed: send a template")
-            await say(session, conv, text, author="operator")
-            entry.last_read_id = await messages.last_inbound_id(session, conversation_id=conv.id)
-            entry.updated_at = self.clock()
+            await operator_says(session, entry, conv, text, self.clock())
         self.wake()
         await self.publish(LiveEvent("chat", conv.id, handoff_id, operator_id=who.id))
 
@@ -185,6 +185,7 @@ class Desk:
             await satisfaction.ask(session, conv, content, lang, entry.id)
             # After the closing line: the operator's view of the chat ends with it.
             entry.status, entry.outcome = "closed", outcome
+            await insight_facts.closed(session, entry, conv, outcome, self.clock())
             entry.closed_at = entry.updated_at = self.clock()
             await audit.record(
                 session,

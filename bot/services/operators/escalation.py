@@ -16,6 +16,7 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.engine.dialogue.events import Escalate, Event, Forget, Understood, Withdraw
 from bot.engine.dialogue.state import QueueInfo
+from bot.services.insights import record as insight_facts
 from bot.services.operators import satisfaction
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.hours import hours_text, outside_hours_text
@@ -68,9 +69,11 @@ class Escalations:
         risk_level: str | None,
         content: Content,
         location: str | None = None,
+        country: str | None = None,
     ) -> TurnEffect:
         """Open, upgrade or drop the conversation's entry after one step of the engine."""
         events = tuple(events)
+        country = country or location
         if await self._ended(session, conversation, events):
             return TurnEffect(event=LiveEvent("queue", conversation.id))
         # The user wrote: an operator's replies kept until then (a closed window) go out now.
@@ -83,6 +86,10 @@ class Escalations:
         await satisfaction.record(
             session, conversation=conversation, events=events, language=language, now=now
         )
+        await insight_facts.turn(
+            session, channel=conversation.channel, language=language, country=country,
+            events=events, now=now,
+        )  # fmt: skip
         if not held:
             return TurnEffect(released=released)
         escalate = next((e for e in events if isinstance(e, Escalate)), None)
@@ -101,6 +108,7 @@ class Escalations:
             language=language,
             now=now,
         )
+        await insight_facts.opened(session, entry, country=country)
         replies: tuple[Reply, ...] = ()
         if not self.settings.is_open(now):
             lang = language or content.languages.default
@@ -116,6 +124,7 @@ class Escalations:
             await handoff_close.wipe(session, conversation_id=conversation.id, now=self.clock())
             return True
         if any(isinstance(event, Withdraw) for event in events):
+            await insight_facts.withdrawn(session, conversation, now=self.clock())
             await handoff_close.close_open(
                 session, conversation_id=conversation.id, outcome="withdrawn", now=self.clock()
             )

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.insights import record as insight_facts
 from bot.services.operators.view import DeskError, entry_of
 from bot.services.staff import Staff
 from bot.storage import handoffs, messages, outbox
@@ -37,6 +40,16 @@ async def say_reply(
         chat_id=conv.chat_id,
         payload=payload,
     )
+
+
+async def operator_says(
+    session: AsyncSession, entry: Handoff, conv: Conversation, text: str, now: datetime
+) -> None:
+    """An operator's line to the person: counted if it is the first, sent, and marked read."""
+    await insight_facts.replying(session, entry, conv, now)
+    await say(session, conv, text, author="operator")
+    entry.last_read_id = await messages.last_inbound_id(session, conversation_id=conv.id)
+    entry.updated_at = now
 
 
 async def locked(session: AsyncSession, handoff_id: int) -> tuple[Handoff, Conversation]:

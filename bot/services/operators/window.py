@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.clock import utcnow
+from bot.services.insights import record as insight_facts
 from bot.services.operators.escalation import Listener
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.steps import locked, must_hold
@@ -110,6 +111,7 @@ class WindowDesk:
             code = template.code_for(entry.language or conv.language)
             sent = Reply(template.name, template=Template(template.name, code)).to_dict()
             kept = {**Reply(text).to_dict(), "held": True}
+            await insight_facts.replying(session, entry, conv, now)  # the template answers
             for payload, line in ((sent, template.name), (kept, text)):
                 await messages.add(
                     session, direction="out", author="operator", text=line, payload=payload,

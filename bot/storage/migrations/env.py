@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 # Their tables join Base.
-from bot.storage import audit, content, handoffs, satisfaction, staff  # noqa: F401
+from bot.storage import audit, content, handoffs, insights, satisfaction, staff  # noqa: F401
 from bot.storage.models import Base
 
 config = context.config

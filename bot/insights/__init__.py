@@ -1,0 +1,1 @@
+"""Programme managers' room at /insights: anonymous figures as charts, tables and CSV."""
