@@ -43,7 +43,10 @@ ENGINE_FORBIDDEN = frozenset(
 )  # fmt: skip
 # Beyond the standard library the engine may use its numeric dependencies only.
 # pymorphy3: Russian word forms; its dictionaries ship in a wheel and load once (no I/O per call).
-ENGINE_THIRD_PARTY = frozenset({"numpy", "scipy", "sklearn", "rapidfuzz", "pymorphy3"})
+# phonenumbers: numbering plans as Python modules in the wheel, imported once (no I/O per call).
+ENGINE_THIRD_PARTY = frozenset(
+    {"numpy", "scipy", "sklearn", "rapidfuzz", "pymorphy3", "phonenumbers"}
+)
 
 
 @dataclass(frozen=True, slots=True, order=True)
