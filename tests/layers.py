@@ -25,8 +25,19 @@ ALLOWED: Mapping[str, frozenset[str]] = {
     "channels": frozenset({"channels", "services", "types", "clock", "settings"}),
     "console": frozenset({"console", "services", "web", "types", "clock", "settings"}),
     "admin": frozenset({"admin", "services", "web", "types", "clock", "settings"}),
+    "insights": frozenset({"insights", "services", "web", "types", "clock", "settings"}),
     "web": frozenset(
-        {"web", "console", "admin", "channels", "services", "types", "clock", "settings"}
+        {
+            "web",
+            "console",
+            "admin",
+            "insights",
+            "channels",
+            "services",
+            "types",
+            "clock",
+            "settings",
+        }
     ),
     "app": EVERYTHING,
     "cli": EVERYTHING,

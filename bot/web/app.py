@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
 from bot.console.mount import install as install_console
+from bot.insights.contacts import install as install_contacts
 from bot.services.metrics import backlog
 from bot.settings import Settings
 from bot.web import metrics, refusals, webchat_page
@@ -52,6 +53,7 @@ def create_app(sapar: Sapar) -> FastAPI:
         metrics.install(app, sapar.metrics, lambda: backlog(sapar.db), token)
     install_console(app, sapar)
     install_admin(app, sapar)
+    install_contacts(app, sapar)  # /insights/contacts
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def chat_page(request: Request) -> Response:

@@ -1,0 +1,1 @@
+"""Programme managers' room (/insights): anonymous figures and contacts reported before."""
