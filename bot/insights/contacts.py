@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Request, Response
+from fastapi import APIRouter, FastAPI, Form, Request, Response
 from fastapi.templating import Jinja2Templates
 
 from bot.services.contact_checks import ContactChecks
 from bot.services.staff import Staff
+from bot.web.deps import ContactChecksDep as Checks
 from bot.web.deps import Manager
 from bot.web.language import staff_language
 from bot.web.words import Words
@@ -35,14 +36,6 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     checks = ContactChecks(sapar.db, sapar.contacts) if sapar.contacts is not None else None
     app.state.contact_checks = checks
     app.include_router(router)
-
-
-def _checks(request: Request) -> ContactChecks | None:
-    found: ContactChecks | None = request.app.state.contact_checks
-    return found
-
-
-Checks = Annotated[ContactChecks | None, Depends(_checks)]
 
 
 def page(request: Request, me: Staff, checks: ContactChecks | None, **values: Any) -> Response:
