@@ -128,3 +128,10 @@ async def test_a_number_marked_legitimate_does_not_warn(db: Database, content: C
     async with db.transaction() as s:
         await chats.contacts.mark(s, "+79000001122", legitimate=False)
     assert WARNING_RU.format(n=4) in await chats.paste(RISKY_RU.format(number=WRITTEN[0]))
+
+
+def test_the_privacy_notice_says_what_is_kept_of_contacts(content: Content) -> None:
+    said = {"ru": ("необратимого кода", "после /forget"), "ky": ("кайра окулбай", "/forget кийин")}
+    for language, words in said.items():
+        notice = content.text("welcome", language)
+        assert all(w in notice for w in words), (language, notice)
