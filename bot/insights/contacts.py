@@ -22,6 +22,7 @@ from bot.web.words import Words
 
 if TYPE_CHECKING:
     from bot.app import Sapar
+    from bot.engine.content.model import Content
 
 PATH = "/insights/contacts"
 PREFIX = "insights_contacts"  # dialogues/insights_contacts.yml
@@ -82,17 +83,17 @@ def _top(counts: dict[str, int]) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_INDICATORS]
 
 
-def _text(content: Any, section: str, key: str, language: str) -> str:
+def _text(content: Content, section: str, key: str, language: str) -> str:
     catalogue = content.offers
     try:
-        return str(catalogue.text(section, key, language)) if catalogue else key
+        return catalogue.text(section, key, language) if catalogue else key
     except KeyError:
         return key
 
 
-def _indicator(content: Any, ind_id: str, language: str) -> str:
+def _indicator(content: Content, ind_id: str, language: str) -> str:
     catalogue = content.offers
     try:
-        return str(catalogue.indicator(ind_id).name[language]) if catalogue else ind_id
+        return catalogue.indicator(ind_id).name[language] if catalogue else ind_id
     except KeyError:  # an indicator editors removed since: its id still says what it was
         return ind_id

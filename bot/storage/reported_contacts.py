@@ -109,13 +109,15 @@ async def legitimate(session: AsyncSession, *, digests: Collection[str]) -> set[
 
 
 async def mark(session: AsyncSession, *, digest: str, kind: str, legitimate: bool) -> None:
-    """Mark (or unmark) a contact as a known legitimate employer, seen or not."""
-    found = await session.get(ReportedContact, digest)
-    if found is None:
-        session.add(ReportedContact(digest=digest, kind=kind, legitimate=legitimate))
-    else:
-        found.legitimate = legitimate
-    await session.flush()
+    """Mark (or unmark) a contact as a known legitimate employer, seen or not.
+
+    One statement, so that two editors marking a new contact at once do not collide.
+    """
+    await session.execute(
+        insert(session, ReportedContact)
+        .values(digest=digest, kind=kind, legitimate=legitimate)
+        .on_conflict_do_update(index_elements=["digest"], set_={"legitimate": legitimate})
+    )
 
 
 async def profile(session: AsyncSession, *, digest: str) -> Profile | None:
