@@ -20,6 +20,7 @@ from bot.services.metrics import Metrics
 from bot.services.nlu.model import train_from_data
 from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
+from bot.services.reported_contacts import ReportedContacts
 from bot.services.retention import RetentionService, notice_disagrees
 from bot.services.retention_job import PurgeJob
 from bot.services.transcripts import TranscriptService
@@ -47,6 +48,7 @@ class Sapar:
     live_content: LiveContent | None = None  # content from the database's published revisions
     metrics: Metrics = field(default_factory=Metrics)  # this app's own Prometheus registry
     purge_job: PurgeJob | None = None  # deletes conversations idle past privacy.retention_days
+    contacts: ReportedContacts | None = None  # recruiters reported before; off without a key
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
@@ -94,12 +96,14 @@ def build(
     nlu_cache = settings.path(settings.nlu.cache_dir)
     outbox = OutboxService(db)
     metrics = Metrics()
+    contacts = _reported_contacts(settings)
     conversations = ConversationService(
         db,
         lambda: content.current,
         max_chars=settings.web.max_message_chars,
         escalations=Escalations(settings.operators),
         metrics=metrics,
+        contacts=contacts,
     )
     transcripts = TranscriptService(db)
     services = ChannelServices(conversations, transcripts, outbox, content)
@@ -122,6 +126,7 @@ def build(
         channels=channels,
         deliverers=deliverers,
         metrics=metrics,
+        contacts=contacts,
         purge_job=PurgeJob(RetentionService(db, settings.privacy)),
         live_content=LiveContent(
             content,
@@ -141,3 +146,12 @@ def _channels(settings: Settings, services: ChannelServices) -> dict[str, Channe
     """Every registered channel that its settings switch on, by name."""
     built = (kind.from_settings(settings, services) for kind in registry.CHANNELS)
     return {channel.name: channel for channel in built if channel is not None}
+
+
+def _reported_contacts(settings: Settings) -> ReportedContacts | None:
+    """Recruiters reported before, when there is a key to keep their contacts with."""
+    key = settings.contacts.key(settings.app.environment)
+    if key is None:
+        log.warning("reported contacts are off: SAPAR_CONTACTS__SECRET is not set")
+        return None
+    return ReportedContacts(key, min_chats=settings.contacts.min_chats)

@@ -27,8 +27,17 @@ ALLOWED: Mapping[str, frozenset[str]] = {
     "admin": frozenset({"admin", "services", "web", "types", "clock", "settings"}),
     "insights": frozenset({"insights", "services", "web", "types", "clock", "settings"}),
     "web": frozenset(
-        {"web", "console", "admin", "insights", "channels", "services", "types", "clock"}
-        | {"settings"}
+        {
+            "web",
+            "console",
+            "admin",
+            "insights",
+            "channels",
+            "services",
+            "types",
+            "clock",
+            "settings",
+        }
     ),
     "app": EVERYTHING,
     "cli": EVERYTHING,
@@ -45,7 +54,10 @@ ENGINE_FORBIDDEN = frozenset(
 )  # fmt: skip
 # Beyond the standard library the engine may use its numeric dependencies only.
 # pymorphy3: Russian word forms; its dictionaries ship in a wheel and load once (no I/O per call).
-ENGINE_THIRD_PARTY = frozenset({"numpy", "scipy", "sklearn", "rapidfuzz", "pymorphy3"})
+# phonenumbers: numbering plans as Python modules in the wheel, imported once (no I/O per call).
+ENGINE_THIRD_PARTY = frozenset(
+    {"numpy", "scipy", "sklearn", "rapidfuzz", "pymorphy3", "phonenumbers"}
+)
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from bot.admin import (
     views_answers,
     views_concepts,
+    views_contacts,
     views_documents,
     views_indicators,
     views_lists,
@@ -61,6 +62,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         views_concepts,
         views_documents,
         views_work,
+        views_contacts,
     )
     for module in modules:
         app.include_router(module.router)

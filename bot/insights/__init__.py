@@ -1,1 +1,1 @@
-"""Programme managers' room at /insights: anonymous figures as charts, tables and CSV."""
+"""Programme managers' room (/insights): anonymous figures and contacts reported before."""

@@ -15,6 +15,7 @@ from bot.services.content.work import anonymise
 from bot.services.locks import KeyedLocks
 from bot.services.metrics import Metrics
 from bot.services.operators.escalation import Escalations, TurnEffect
+from bot.services.reported_contacts import ReportedContacts
 from bot.services.turn import HELD, Outcome, Turn, before_numbers, clip, fell_to_fallback
 from bot.storage import content as content_rows
 from bot.storage import conversations, forgetting, messages, outbox
@@ -40,6 +41,7 @@ class ConversationService:
         on_outbox: Callable[[], None] = lambda: None,
         escalations: Escalations | None = None,
         metrics: Metrics | None = None,
+        contacts: ReportedContacts | None = None,  # off without a key (production, no secret)
     ) -> None:
         self.db = db
         self.content = content
@@ -48,6 +50,7 @@ class ConversationService:
         self.escalations = escalations or Escalations()
         self.locks = KeyedLocks()
         self.metrics = metrics or Metrics()
+        self.contacts = contacts
 
     async def receive(self, message: UserMessage) -> Outcome:
         """Handle one message exactly once, in order within its chat."""
@@ -64,6 +67,8 @@ class ConversationService:
             if not fresh:
                 return Outcome(duplicate=True, conversation_id=conv.id)
             turn = await self._think(session, conv, message, truncated=truncated)
+            if self.contacts is not None:  # the report warns about recruiters reported before
+                await self.contacts.on_turn(session, turn)
             await self._record_inbound(session, turn)
             effect = await self._escalate(session, turn)
             await self._queue_replies(session, turn)
@@ -171,20 +176,13 @@ class ConversationService:
         for reply in turn.replies:
             payload = reply.to_dict()
             await messages.add(
-                session,
-                conversation_id=conv_id,
-                direction="out",
-                author="bot",
-                text=reply.text,
-                payload=payload,
-            )
+                session, conversation_id=conv_id, direction="out", author="bot",
+                text=reply.text, payload=payload,
+            )  # fmt: skip
             await outbox.enqueue(
-                session,
-                conversation_id=conv_id,
-                channel=key.channel,
-                chat_id=key.chat_id,
+                session, conversation_id=conv_id, channel=key.channel, chat_id=key.chat_id,
                 payload=payload,
-            )
+            )  # fmt: skip
 
     def _save(self, turn: Turn) -> None:
         """Store the engine's new state with the conversation's status."""

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic import ValidationError, model_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from bot.settings.contacts import ContactsSettings
 from bot.settings.observability import LogSettings, MetricsSettings
 from bot.settings.operators import OperatorsSettings
 from bot.settings.privacy import PrivacySettings
@@ -58,6 +59,7 @@ class Settings(BaseSettings):
     log: LogSettings = LogSettings()
     privacy: PrivacySettings = PrivacySettings()
     webchat: WebchatSettings = WebchatSettings()
+    contacts: ContactsSettings = ContactsSettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod
@@ -71,6 +73,14 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         # The file's values arrive as init arguments; the environment must win over them.
         return (env_settings, init_settings)
+
+    @model_validator(mode="after")
+    def _sections_fit_the_environment(self) -> Settings:
+        """A section whose secret is unfit for production says so (the app does not start)."""
+        problem = self.contacts.problem(self.app.environment)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
     def path(self, value: Path) -> Path:
         """A configured path made absolute against the config file's folder."""

@@ -129,6 +129,7 @@ class WhatsAppSettings(Section):
 
 SECRET_KEYS = {
     ("app", "secret_key"),
+    ("contacts", "secret"),
     ("metrics", "token"),
     ("telegram", "token"),
     ("telegram", "webhook_secret"),

@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
 from bot.console.mount import install as install_console
+from bot.insights.contacts import install as install_contacts
 from bot.insights.mount import install as install_insights
 from bot.services.metrics import backlog
 from bot.settings import Settings
@@ -54,6 +55,7 @@ def create_app(sapar: Sapar) -> FastAPI:
     install_console(app, sapar)
     install_admin(app, sapar)
     install_insights(app, sapar)
+    install_contacts(app, sapar)  # /insights/contacts
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def chat_page(request: Request) -> Response:

@@ -15,6 +15,7 @@ from bot.admin.state import EDITOR_ROLES, Admin
 from bot.admin.state import PATH as ADMIN_PATH
 from bot.console.state import Console
 from bot.insights.state import InsightsRoom
+from bot.services.contact_checks import ContactChecks
 from bot.services.staff import Staff, StaffService
 from bot.web.auth import ADMIN_ROLES, MANAGER_ROLES, OPERATOR_ROLES, NotLoggedIn, require
 from bot.web.login import LoginRoom
@@ -74,6 +75,12 @@ def login_room(request: Request) -> LoginRoom:
     raise HTTPException(404)
 
 
+def contact_checks(request: Request) -> ContactChecks | None:
+    """Reported contacts' checks and marks; None when the feature is off (no key)."""
+    found: ContactChecks | None = getattr(request.app.state, "contact_checks", None)
+    return found
+
+
 _editor = require(staff_service, *EDITOR_ROLES)
 
 
@@ -97,4 +104,5 @@ AdminDep = Annotated[Admin, Depends(admin)]
 InsightsDep = Annotated[InsightsRoom, Depends(insights)]
 InsightsAsked = Annotated[InsightsQuery, Depends(insights_query)]
 Editor = Annotated[Staff, Depends(editor)]
+ContactChecksDep = Annotated[ContactChecks | None, Depends(contact_checks)]
 LoginRoomDep = Annotated[LoginRoom, Depends(login_room)]

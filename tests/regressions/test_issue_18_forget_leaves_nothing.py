@@ -18,10 +18,12 @@ from bot.engine.content.model import Content
 from bot.services.content.work import anonymise
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
+from bot.services.reported_contacts import ReportedContacts
 from bot.storage import audit, conversations
 from bot.storage.database import Database
 from bot.storage.handoffs import Handoff, HandoffNote
 from bot.storage.models import Conversation
+from bot.storage.reported_contacts import ContactSighting, ReportedContact
 from bot.types import ConversationKey, UserMessage
 
 PHONE = "996700123456"
@@ -127,6 +129,28 @@ async def test_issue_18_forget_waits_for_the_confirmation_and_a_web_chat_to_fetc
     async with db.transaction() as s:
         assert await conversations.find(s, key=KEY) is None
     assert await traces(db) == {}
+
+
+async def test_issue_18_forget_leaves_reported_contacts_naming_nobody(
+    db: Database, content: Content
+) -> None:
+    """Issue 16: an offer's contacts outlive /forget only as digests and sightings."""
+    contacts = ReportedContacts(b"test-only-contacts-key-0123456789abcdef")
+    svc = ConversationService(db, lambda: content, max_chars=4096, contacts=contacts)
+    offer = (
+        "Айгуль, работа на складе в Москве, 150 000 рублей. Паспорт сдаёте работодателю на "
+        "хранение, за оформление 300$. Кукурузник ОсОО «Летает Курулуш», +996 700 123 456"
+    )
+    assert (await svc.receive(say(1, offer))).risk_level == "critical"
+    await svc.receive(say(2, "/forget"))
+    await svc.receive(say(3, "Да", "yes_forget"))
+    await deliver_everything(OutboxService(db))
+    assert await OutboxService(db).finish_forgotten(utcnow() + timedelta(minutes=5)) == 1
+    assert await traces(db) == {}
+    async with db.transaction() as s:
+        kinds = (await s.scalars(select(ReportedContact.kind))).all()
+        sightings = (await s.scalars(select(ContactSighting.level))).all()
+    assert sorted(kinds) == ["company", "phone"] and sightings == ["critical", "critical"]
 
 
 def test_issue_18_anonymise_strips_russian_and_kyrgyz_names_and_numbers() -> None:

@@ -11,7 +11,8 @@ import re
 
 from bot.engine.extract.entity import Entity
 
-_LEGAL = (
+# Shared with contact_keys, which takes them out of a name before folding it.
+LEGAL_FORMS = (
     r"ООО|ОсОО|ОАО|ЗАО|АО|ТОО|ИП|ЧП|ЖЧК|ЖШС|LLC|Ltd\.?|Co\.,?\s?Ltd\.?|GmbH|Inc\.?|"
     r"Sp\.\s?z\s?o\.o\.|A\.Ş\.|s\.r\.o\."
 )
@@ -25,7 +26,7 @@ _ORG_KIND = (
 _LATIN_NAME = r"(?-i:[a-z][a-z'&-]{2,}(?:\s[a-z][a-z'&-]{1,}){0,2})(?![\w])"
 _QUOTED = r"[«\"“„]([A-ZА-ЯЁӨҮҢŠČŽ0-9][^»\"”\n]{1,60})[»\"”]"
 _BARE = r"[A-ZА-ЯЁӨҮҢ][\w\-]+(?:\s[A-ZА-ЯЁӨҮҢ][\w\-]+){0,3}"
-_ORG_RE = re.compile(rf"(?:(?P<legal>{_LEGAL})\s?(?:{_QUOTED}|(?P<bare>{_BARE})))|{_QUOTED}")
+_ORG_RE = re.compile(rf"(?:(?P<legal>{LEGAL_FORMS})\s?(?:{_QUOTED}|(?P<bare>{_BARE})))|{_QUOTED}")
 # A name before its legal form («Yıldız Tekstil Ltd.», «Golden Lotus Group»), or after a word
 # for company («компания Ак-Жол Курулуш», «Компаниянын аты — Nur Logistics»).
 _NAMED_ORG = re.compile(

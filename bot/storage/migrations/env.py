@@ -6,7 +6,15 @@ from alembic import context
 from sqlalchemy.engine import Connection
 
 # Their tables join Base.
-from bot.storage import audit, content, handoffs, insights, satisfaction, staff  # noqa: F401
+from bot.storage import (  # noqa: F401
+    audit,
+    content,
+    handoffs,
+    insights,
+    reported_contacts,
+    satisfaction,
+    staff,
+)
 from bot.storage.models import Base
 
 config = context.config
