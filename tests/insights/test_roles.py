@@ -14,7 +14,7 @@ READERS = ("manager", "admin")
 OTHERS = ("operator", "editor")
 
 
-def insights_routes(app: FastAPI) -> list[tuple[str, str]]:
+def all_routes(app: FastAPI) -> list[tuple[str, str]]:
     """(method, path) of every /insights route, found from the app so none is forgotten."""
     return [
         (method, path.replace("{name}", "levels"))
@@ -24,8 +24,19 @@ def insights_routes(app: FastAPI) -> list[tuple[str, str]]:
     ]
 
 
+def insights_routes(app: FastAPI) -> list[tuple[str, str]]:
+    """The pages read here; the contacts' paste-check (a POST) is tested with its page in
+    tests/insights/test_contacts_pages.py."""
+    return [(method, path) for method, path in all_routes(app) if method == "GET"]
+
+
 def test_the_routes_under_test_are_the_ones_the_app_has(app: FastAPI) -> None:
-    assert set(insights_routes(app)) == {("GET", "/insights"), ("GET", "/insights/csv/levels")}
+    assert set(all_routes(app)) == {
+        ("GET", "/insights"),
+        ("GET", "/insights/csv/levels"),
+        ("GET", "/insights/contacts"),
+        ("POST", "/insights/contacts/check"),
+    }
 
 
 async def test_strangers_are_sent_to_log_in_and_see_no_figure(
