@@ -65,14 +65,7 @@ def find_sign(
         # What cancels a pattern cancels the model's reading too («паспорт будет у меня»).
         # A negated pattern does not: a loose pattern is "denied" by a cue the sign needs
         # («эч нерсе айтпа» at the consulate), and a missed sign is worse than a false alarm.
-        kept = [
-            sp
-            for sp in learned[ind.id]
-            if not _cancelled(ind, sentence_of(folded, index_map, sp))
-            and not _denied(catalogue, sentence_of(folded, index_map, sp))
-            and not asks_at(folded, index_map, sp)
-            and not catalogue.negation.heard(folded, bisect_left(index_map, sp.start))
-        ]
+        kept = [sp for sp in learned[ind.id] if _stands(ind, catalogue, folded, index_map, sp)]
         resolved = resolved or len(kept) < len(learned[ind.id])
         spans = kept
     return spans, resolved or (not spans and reassured(ind, folded))
@@ -83,10 +76,19 @@ def _denied(catalogue: Catalogue, sentence: str) -> bool:
     return catalogue.negation.warns(sentence) or catalogue.negation.takes_back(sentence)
 
 
-def _cancelled(ind: Indicator, sentence: str) -> bool:
-    """Whether the (folded) sentence of a reading cancels it, as it cancels a pattern's
-    match: «Испытательный срок бар, бир ай, бирок ал ай да толук төлөнөт»."""
-    return any(u.search(sentence) is not None for u in ind.unless)
+def _stands(
+    ind: Indicator, catalogue: Catalogue, folded: str, index_map: list[int], span: Span
+) -> bool:
+    """Whether the model's reading stands: its sentence's `unless` does not cancel it, as it
+    cancels a pattern's match («…, бирок ал ай да толук төлөнөт»), nor does a warning or a
+    taking back; it is no question, nor what the asker heard."""
+    sentence = sentence_of(folded, index_map, span)
+    return (
+        not any(u.search(sentence) is not None for u in ind.unless)
+        and not _denied(catalogue, sentence)
+        and not asks_at(folded, index_map, span)
+        and not catalogue.negation.heard(folded, bisect_left(index_map, span.start))
+    )
 
 
 def learned_readings(catalogue: Catalogue, text: str) -> dict[str, list[Span]]:
