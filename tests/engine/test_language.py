@@ -129,6 +129,11 @@ def test_normalize_lowercases_squeezes_and_strips_noise() -> None:
         ("aitsa", "айтса"),  # Kyrgyz т+с, not ц
         ("licenzii", "лицензии"),
         ("StroyInvest", "СтройИнвест"),
+        ("aiagynda", "аягында"),  # «ia» after a vowel is я: kontrakt aiagynda bir jolu
+        ("daiar", "даяр"),
+        ("Rossiia", "Россия"),
+        ("kompaniia", "компания"),
+        ("materialy", "материалы"),  # not after a vowel: и + а stay apart
     ],
 )
 def test_to_cyrillic(latin: str, cyrillic: str) -> None:

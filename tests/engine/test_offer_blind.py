@@ -147,3 +147,26 @@ def test_fourth_blind_part_no_worse_than_its_first_figures(report5: EvalReport) 
     assert report5.overall.precision >= 0.92 and report5.overall.recall >= 0.91
     assert report5.count(["high", "critical"], ["low"]) == 0
     assert report5.count(["low"], ["high", "critical"]) <= 4
+
+
+@pytest.fixture(scope="module")
+def report6() -> EvalReport:
+    """The fifth blind part (2026-12-03): 240 offers, written beside the tuning part dev9."""
+    return _evaluate("offers_test6.jsonl")
+
+
+def test_the_fifth_blind_part_is_frozen() -> None:
+    rows = [json.loads(x) for x in (DATA / "offers_test6.jsonl").read_text().splitlines() if x]
+    assert len(rows) == 240 and len({r["id"] for r in rows}) == 240
+    assert sum(r["honest"] for r in rows) == 112
+    first = (DATA / "offers_test6.first.txt").read_text(encoding="utf-8")
+    assert "all signs: precision 0.925, recall 0.937; level exact 0.917" in first
+
+
+def test_fifth_blind_part_no_worse_than_its_first_figures(report6: EvalReport) -> None:
+    # Frozen at 8b1c247 before the rules were tuned on offers_dev9 (written at the same time
+    # by another helper): there dev9 went recall 0.939 → 0.972, honest → high/critical 8 → 0;
+    # here precision 0.925 → 0.927 and nothing else moved. Its misses are not read.
+    assert report6.overall.precision >= 0.92 and report6.overall.recall >= 0.93
+    assert report6.count(["high", "critical"], ["low"]) == 0
+    assert report6.count(["low"], ["high", "critical"]) <= 8

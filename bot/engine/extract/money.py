@@ -133,6 +133,8 @@ def _after_period(after: re.Match[str] | None, folded: str) -> str | None:
         return per
     if per in _WITH_PREP or after.group()[:1].isalpha():
         return None  # «30000ден жогору» is Kyrgyz «from 30 000», not «a day»
+    if re.search(r"\.\s", folded[after.start() : after.start("p")]):
+        return None  # «130 000 ₽ чистыми. Смены по 12 часов»: the next sentence's word
     if _SCHEDULE.match(folded, after.end()):
         return None  # «зп 30000 смена 8ч»: the shift's length, not pay per shift
     return per

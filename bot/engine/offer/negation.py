@@ -54,6 +54,7 @@ class Negation:
     warn: re.Pattern[str] | None = None  # a warning that quotes a sign («— это мошенники»)
     back: tuple[tuple[str, ...], ...] = ()  # «…, у нас такого нет»: reaches over a comma
     hearsay: tuple[tuple[str, ...], ...] = ()  # «Говорят, …» opens what someone else says
+    rebuttal: tuple[tuple[str, ...], ...] = ()  # «— У нас нет.»: the next turn denies it
 
     @classmethod
     def from_data(cls, data: Any, where: str = "indicators.yml: negation") -> Negation:
@@ -87,6 +88,7 @@ class Negation:
             warn=phrase_regex(words("warn"), whole=True),
             back=tuple(tuple(p.split()) for p in words("back")),
             hearsay=tuple(tuple(p.split()) for p in words("hearsay")),
+            rebuttal=tuple(tuple(p.split()) for p in words("rebuttal") + words("back")),
         )
 
     def fingerprint(self) -> str:
@@ -94,7 +96,7 @@ class Negation:
         parts = [sorted(self.before), sorted(self.after), sorted(self.not_after)]
         parts += [sorted(self.soft), sorted(self.self_holder), sorted(self.about)]
         parts += [[self.warn.pattern if self.warn else ""], sorted(self.back)]
-        parts += [sorted(self.hearsay)]
+        parts += [sorted(self.hearsay), sorted(self.rebuttal)]
         return repr((parts, self.verb.pattern if self.verb else None))
 
     @property
@@ -109,7 +111,7 @@ class Negation:
 
     def heard(self, folded: str, start: int) -> bool:
         """Whether the (folded) text at `start` tells what the asker has heard (scope.heard)."""
-        return heard(folded, start, self.hearsay)
+        return heard(folded, start, self.hearsay, self.rebuttal)
 
     def takes_back(self, sentence: str) -> bool:
         """Whether a (folded) sentence ends by denying what it said («…, у нас такого нет»)."""

@@ -89,8 +89,12 @@ class WageTable:
         return None
 
     def monthly_usd(self, pay: Money, default_currency: str | None) -> float | None:
-        """The amount promised as US dollars a month (a range counts from its bottom)."""
-        amount = pay.min if pay.min is not None else pay.max
+        """The amount promised as US dollars a month. A range counts from its middle: «от 180 000
+        до 250 000 ₽» lures with its top, and its bottom alone read it as ordinary pay."""
+        if pay.min is not None and pay.max is not None:
+            amount: float | None = (pay.min + pay.max) / 2
+        else:
+            amount = pay.min if pay.min is not None else pay.max
         currency = pay.currency or default_currency
         if amount is None or currency is None or currency not in self.rates:
             return None

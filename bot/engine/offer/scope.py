@@ -75,15 +75,40 @@ def listed(folded: str, start: int, end: int, cue_end: int) -> bool:
     return all(len(_TOKEN.findall(p)) <= 3 for p in pieces[:-1])
 
 
-def heard(folded: str, start: int, hearsay: tuple[tuple[str, ...], ...]) -> bool:
+def heard(
+    folded: str,
+    start: int,
+    hearsay: tuple[tuple[str, ...], ...],
+    rebuttal: tuple[tuple[str, ...], ...] = (),
+) -> bool:
     """Whether the (folded) text at `start` is in a sentence that tells what the asker has
-    heard, right after their question: «А график какой? Говорят, на стройках по 14 часов»
-    (not a friend retelling the offer: «мне предложили … Говорят, лети как турист»)."""
+    heard, right after their question: «А график какой? Говорят, на стройках по 14 часов»,
+    or that the next turn denies at once: «— Мне говорили, что сначала месяц бесплатно…
+    — У нас нет.» (not a friend retelling the offer: «мне предложили … Говорят, лети как
+    турист»)."""
     cut = max(folded.rfind(c, 0, start) for c in ".!?\n")
-    if cut < 0 or folded[cut] != "?":
+    opening = [m.group() for m in _TOKEN.finditer(folded, cut + 1, cut + 61)]
+    if phrase_at(opening, 0, hearsay) is None:
         return False
-    opening = [m.group() for m in _TOKEN.finditer(folded, cut, cut + 60)]
-    return phrase_at(opening, 0, hearsay) is not None
+    if cut >= 0 and folded[cut] == "?":
+        return True
+    ends = [i for i in (folded.find(c, start) for c in ".!?\n") if i >= 0]
+    if not ends:
+        return False
+    return _rebutted(folded, min(ends), rebuttal)
+
+
+def _rebutted(folded: str, at: int, rebuttal: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the turn after `at` opens with a denial that is a clause of its own («— У нас
+    нет.», «Рекрутер: Биз андай кылбайбыз»), not a statement («Нет выходных»)."""
+    tokens = list(_TOKEN.finditer(folded, at, at + 60))
+    words = [t.group() for t in tokens]
+    for i in (0, 1):  # the reply may open with its speaker
+        phrase = phrase_at(words, i, rebuttal)
+        if phrase is not None:
+            rest = folded[tokens[i + len(phrase) - 1].end() :].lstrip(" ")
+            return not rest or rest[0] in ",.!;—-\n"
+    return False
 
 
 def governs_next(

@@ -112,6 +112,10 @@ def _latin_word(chars: Chars, start: int, end: int) -> Chars:
             initial = pos == 0 and not text[1:].startswith(_E_KEEPS)
             out.append(("э" if initial else "е", src))
             pos += 1
+        elif char == "i" and prev and prev in "aeiouöü" and nxt in ("a", "u"):
+            # aiagynda → аягында, daiar → даяр, Rossiia → Россия
+            out.append(("я" if nxt == "a" else "ю", src))
+            pos += 2
         elif char == "i" and prev and prev in "aeouöü" and text not in ("moi", "tvoi", "svoi"):
             out.append(("й", src))  # kandaisyz, stroika, kakoi
             pos += 1
