@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from bot.console import views_chat, views_dead, views_live, views_queue, views_satisfaction
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
+from bot.services.operators.assign import Assigner
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
@@ -38,12 +39,23 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     escalations = sapar.conversations.escalations
     escalations.settings = settings.operators  # the configured hours, whoever built it
     escalations.listeners.append(live.publish)
+    assign = Assigner(
+        sapar.db,
+        lambda: sapar.content.current,
+        settings.operators,
+        publish=live.publish,
+        wake=sapar.sender.wake,
+    )
+    escalations.listeners.append(assign.on_event)  # after the broadcast: new, then given
+    staff = StaffService(sapar.db, settings.operators, session_secret(settings))
+    staff.shift = assign
     app.state.console = Console(
         settings=settings,
-        staff=StaffService(sapar.db, settings.operators, session_secret(settings)),
+        staff=staff,
         desk=Desk(
             sapar.db, lambda: sapar.content.current, publish=live.publish, wake=sapar.sender.wake
         ),
+        assign=assign,
         live=live,
         canned=load_canned(settings.path(settings.content.dir)),
         templates=make_templates(zone),

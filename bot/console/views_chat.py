@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
+from bot.services import presence
 from bot.services.operators import queue_rows
 from bot.services.operators.escalation import OUTCOMES
 from bot.services.operators.view import DeskError
@@ -34,7 +35,9 @@ async def chat_page(
         entry=entry,
         holds=entry.status == "claimed" and (entry.operator_id == me.id or me.role == "admin"),
         canned=console.canned,
-        operators=[o for o in await console.staff.operators() if o[0] != entry.operator_id],
+        operators=[
+            o for o in await presence.operators(console.desk.db) if o[0] != entry.operator_id
+        ],
         outcome_ids=OUTCOMES,
         facts=(await queue_rows.facts(console.desk.db, console.desk.content, [view.item])).get(
             entry.id
@@ -146,6 +149,8 @@ async def close(
     handoff_id: int,
     outcome: Annotated[str, Form(max_length=32)],
 ) -> Response:
-    return await _act(
+    done = await _act(
         request, handoff_id, console.desk.close(handoff_id, me, outcome), then="/console"
     )
+    await console.assign.fill()  # a place is free: a waiting chat may go to someone now
+    return done

@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 from bot.console.state import Console
 from bot.services.operators.queue_rows import RowFacts, facts
 from bot.services.operators.view import QueueItem
+from bot.services.presence import set_presence
 from bot.web.deps import ConsoleAdmin, ConsoleDep, Operator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -52,7 +53,7 @@ async def presence(
     me: Operator,
     presence: Annotated[str, Form(pattern="^(online|away)$")],
 ) -> Response:
-    await console.staff.set_presence(me, presence)
+    await set_presence(console.desk.db, console.staff.shift, me, presence)
     return RedirectResponse(back(request), status_code=303)
 
 
