@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from bot.services import presence
 from bot.services.operators import queue_rows
 from bot.services.operators.escalation import OUTCOMES
+from bot.services.operators.summary import summary
 from bot.services.operators.view import DeskError
 from bot.web.deps import ConsoleDep, Operator
 from bot.web.deps import console as console_of
@@ -45,6 +46,7 @@ async def chat_page(
         error=console.words(request).label("error", error, "") or None,
         window=await console.window.window(entry.conversation_id),
         templates=console.window.templates,
+        summary=await summary(console.desk.db, console.desk.content(), view),
     )
     return page
 
