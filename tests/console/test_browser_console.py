@@ -26,13 +26,16 @@ WAIT_MS = 20_000
 
 
 @asynccontextmanager
-async def serving(tmp_path: Path, *, nlu: bool = False) -> AsyncIterator[tuple[str, object]]:
-    """The app on a free port; with `nlu`, the trained intent classifier `serve` uses."""
+async def serving(
+    tmp_path: Path, *, nlu: bool = False, operators: dict[str, object] | None = None
+) -> AsyncIterator[tuple[str, object]]:
+    """The app on a free port; with `nlu`, the trained intent classifier `serve` uses;
+    `operators`: more of config.yml's operators section."""
     settings = load_settings(
         database={"url": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}"},
         outbox={"poll_interval_seconds": 0.2},
         web={"long_poll_seconds": 5.0},
-        operators={"live_stream_seconds": 5.0},
+        operators={"live_stream_seconds": 5.0, **(operators or {})},
     )
     sapar = build(settings, classifier=classifier_factory(settings) if nlu else None)
     app = create_app(sapar)  # with the console, as `serve` builds it
