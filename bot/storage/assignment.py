@@ -10,20 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage.handoffs import Handoff
-from bot.storage.staff import StaffUser
+from bot.storage.staff import StaffSession, StaffUser
 
 TAKERS = ("operator", "admin")
 
 
-async def pick(session: AsyncSession, *, limit: int) -> StaffUser | None:
+async def pick(session: AsyncSession, *, limit: int, now: datetime) -> StaffUser | None:
     """The available operator holding the fewest open chats (fewer than `limit`), locked.
 
-    A tie goes to whoever was given a chat longest ago (never: first), then the lower id.
+    Available: active, «online» and logged in now (a session that ran out without a logout
+    leaves «online» behind). A tie goes to whoever was given a chat longest ago (never:
+    first), then the lower id.
     """
+    logged_in = exists().where(StaffSession.user_id == StaffUser.id, StaffSession.expires_at > now)
     available = (
         await session.scalars(
             select(StaffUser)
@@ -31,6 +34,7 @@ async def pick(session: AsyncSession, *, limit: int) -> StaffUser | None:
                 StaffUser.active.is_(True),
                 StaffUser.role.in_(TAKERS),
                 StaffUser.presence == "online",
+                logged_in,
             )
             .order_by(StaffUser.id)
             .with_for_update()

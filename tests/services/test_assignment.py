@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.services.operators.assign import Assigner
 from bot.services.operators.desk import Desk
 from bot.services.presence import set_presence
 from bot.services.staff import Staff, StaffService
 from bot.settings.operators import OperatorsSettings
-from bot.storage import audit
+from bot.storage import audit, staff
 from bot.storage.database import Database
 from bot.storage.handoffs import Handoff
 from bot.storage.models import Conversation, OutboxRow
@@ -27,8 +29,19 @@ def assigner(db: Database, content: Content, settings: OperatorsSettings = AUTO)
     return Assigner(db, lambda: content, settings, publish=Recorder(), wake=lambda: None)
 
 
-async def on_shift(db: Database, name: str, shift: Assigner | None = None) -> Staff:
+async def on_shift(
+    db: Database, name: str, shift: Assigner | None = None, hours: float = 8
+) -> Staff:
+    """An operator logged in (for `hours`, maybe negative: ran out) and «online»."""
     who = await person(db, name)
+    async with db.transaction() as s:
+        await staff.add_session(
+            s,
+            token_hash=f"session-{name}",
+            user_id=who.id,
+            csrf_token="csrf",
+            expires_at=utcnow() + timedelta(hours=hours),
+        )
     await set_presence(db, shift, who, "online")
     return who
 
@@ -71,11 +84,20 @@ async def test_a_new_chat_goes_to_the_operator_with_the_fewest_open_chats(
     assert actions.count("assigned") == 2
 
 
+async def test_nobody_is_given_a_chat_on_a_session_that_ran_out(
+    db: Database, content: Content
+) -> None:
+    await on_shift(db, "ann", hours=-1)  # «online» left behind, never logged out
+    await ask(db, content, 1)
+    assert await assigner(db, content).fill() == 0
+
+
 async def test_a_tie_goes_to_whoever_was_given_a_chat_longest_ago(
     db: Database, content: Content
 ) -> None:
     shift = assigner(db, content)
-    ann = await person(db, "ann")  # the lower id, but away for now
+    ann = await on_shift(db, "ann")  # the lower id, but away for now
+    await set_presence(db, None, ann, "away")
     bob = await on_shift(db, "bob")
     await ask(db, content, 1)
     await shift.fill()  # to Bob, the only one there
@@ -139,13 +161,13 @@ async def test_a_disabled_operators_chats_go_back_to_the_queue_in_manual_mode(
 ) -> None:
     settings = OperatorsSettings()
     shift = assigner(db, content, settings)
-    staff = StaffService(db, settings, b"k")
-    staff.shift = shift
+    accounts = StaffService(db, settings, b"k")
+    accounts.shift = shift
     ann = await on_shift(db, "ann")
     await ask(db, content, 1)
     (entry_id,) = (await holders(db)).keys()
     await Desk(db, lambda: content, publish=Recorder(), wake=lambda: None).claim(entry_id, ann)
-    await staff.disable("ann")
+    await accounts.disable("ann")
     assert await holders(db) == {entry_id: None}
     async with db.transaction() as s:
         conv = await s.scalar(select(Conversation))

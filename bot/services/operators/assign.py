@@ -10,6 +10,7 @@ disabled goes back to the queue, the user is told, and the audit log keeps it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -23,6 +24,8 @@ from bot.settings.operators import OperatorsSettings
 from bot.storage import assignment, audit, handoffs
 from bot.storage.database import Database
 from bot.types import ConversationStatus
+
+log = logging.getLogger(__name__)
 
 
 class Assigner:
@@ -46,9 +49,16 @@ class Assigner:
         self.clock = clock
 
     async def on_event(self, event: LiveEvent) -> None:
-        """A listener of escalations: a chat new in the queue may have someone to go to."""
+        """A listener of escalations: a chat new in the queue may have someone to go to.
+
+        Called after the user's message committed: a failure here leaves the chat queued
+        (the next event or an operator takes it) and must not fail that message.
+        """
         if event.kind == "queue" and event.new and event.operator_id is None:
-            await self.fill()
+            try:
+                await self.fill()
+            except Exception:
+                log.exception("automatic assignment failed; the chat stays in the queue")
 
     async def fill(self) -> int:
         """In auto mode, give queued chats out while someone has room; how many were given."""
@@ -73,7 +83,9 @@ class Assigner:
                 return 0  # closed meanwhile
             if entry.status != "queued":
                 return 0
-            operator = await assignment.pick(session, limit=self.settings.max_open_chats)
+            operator = await assignment.pick(
+                session, limit=self.settings.max_open_chats, now=self.clock()
+            )
             if operator is None:
                 return None
             person = (operator.id, operator.username)
