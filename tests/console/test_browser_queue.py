@@ -71,6 +71,7 @@ async def test_three_chats_one_late_and_the_limit_of_automatic_assignment(tmp_pa
             await expect(rows.nth(2)).to_contain_text("в очереди")
             await expect(rows.nth(0).locator("time.waited")).to_have_text("0 мин")
             assert await operator.locator("tr.row--late").count() == 0
+            await expect(operator.locator(".row__late:visible")).to_have_count(0)
 
             # Six minutes later the emergency (5 minutes) is late, the other (30) is not.
             app.state.console.clock = lambda: utcnow() + timedelta(minutes=6)  # type: ignore[attr-defined]
@@ -80,6 +81,7 @@ async def test_three_chats_one_late_and_the_limit_of_automatic_assignment(tmp_pa
             await expect(late).to_contain_text("Опасность сейчас")
             await expect(late.locator(".row__late")).to_have_text(LATE)
             await expect(late.locator("time.waited")).to_have_text("6 мин")
+            await expect(operator.locator(".row__late:visible")).to_have_count(1)  # only its
             notes = "window.__notes.filter(n => n === 'Чат ждёт дольше нормы').length"
             await operator.wait_for_function(f"{notes} === 1", timeout=WAIT_MS)
             # Time goes on and the queue refreshes: still one notification for that row.
