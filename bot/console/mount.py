@@ -18,6 +18,7 @@ from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
 from bot.services.operators.satisfaction import SatisfactionReport
+from bot.services.operators.shift_job import ShiftJob
 from bot.services.operators.window import WindowDesk
 from bot.services.staff import StaffService
 from bot.web import views_login
@@ -84,19 +85,22 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     app.include_router(views_login.router, prefix=PATH)
     for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
         app.include_router(module.router)
-    _stop_on_shutdown(app, live)
+    _run_while_serving(app, live, ShiftJob(assign))
 
 
-def _stop_on_shutdown(app: FastAPI, live: Broadcaster) -> None:
-    """Close the LISTEN connection before the app's own shutdown disposes of the database."""
+def _run_while_serving(app: FastAPI, live: Broadcaster, shift: ShiftJob) -> None:
+    """Run the shift round while the app serves; stop it and close the LISTEN connection
+    before the app's own shutdown disposes of the database."""
     inner = app.router.lifespan_context
 
     @asynccontextmanager
     async def lifespan(application: Any) -> AsyncIterator[Any]:
         async with inner(application) as state:
+            shift.start()
             try:
                 yield state
             finally:
+                await shift.stop()
                 await live.stop()
 
     app.router.lifespan_context = lifespan

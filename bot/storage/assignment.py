@@ -99,3 +99,17 @@ async def release(
         .values(status="queued", operator_id=None, last_read_id=0, updated_at=now)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+async def sign_out_stale(session: AsyncSession, *, now: datetime) -> list[tuple[int, str]]:
+    """Set «away» whoever is «online» without a live session (it ran out, never logged out);
+    returns their (id, name)."""
+    live = exists().where(StaffSession.user_id == StaffUser.id, StaffSession.expires_at > now)
+    stale = (
+        await session.scalars(
+            select(StaffUser).where(StaffUser.presence == "online", ~live).with_for_update()
+        )
+    ).all()
+    for user in stale:
+        user.presence = "away"
+    return [(u.id, u.username) for u in stale]

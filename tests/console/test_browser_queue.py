@@ -15,7 +15,7 @@ from playwright.async_api import async_playwright, expect
 from bot.clock import utcnow
 from bot.types import ConversationKey, UserMessage
 from tests.browser import CHROMIUM_ARGS, require_chromium
-from tests.console.test_browser_console import PASSWORD, RECORDERS, WAIT_MS, serving
+from tests.console.test_browser_console import PASSWORD, WAIT_MS, recording_operator, serving
 
 OPERATORS = {
     "assignment": "auto",
@@ -40,14 +40,7 @@ async def test_three_chats_one_late_and_the_limit_of_automatic_assignment(tmp_pa
         await app.state.console.staff.add("olga", PASSWORD, "operator")  # type: ignore[attr-defined]
         browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            context = await browser.new_context()
-            await context.add_init_script(RECORDERS)
-            operator = await context.new_page()
-            await operator.clock.install()
-            await operator.goto(base + "/console/login")
-            await operator.fill("#username", "olga")
-            await operator.fill("#password", PASSWORD)
-            await operator.click("#login")
+            operator = await recording_operator(browser, base, fake_clock=True)
             await expect(operator.locator("#live")).to_have_text("в сети", timeout=WAIT_MS)
 
             # Three reasons: asked for a person, danger now, not understood twice.

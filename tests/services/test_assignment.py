@@ -11,6 +11,7 @@ from bot.clock import utcnow
 from bot.engine.content.model import Content
 from bot.services.operators.assign import Assigner
 from bot.services.operators.desk import Desk
+from bot.services.operators.shift_job import ShiftJob
 from bot.services.presence import set_presence
 from bot.services.staff import Staff, StaffService
 from bot.settings.operators import OperatorsSettings
@@ -18,6 +19,7 @@ from bot.storage import audit, staff
 from bot.storage.database import Database
 from bot.storage.handoffs import Handoff
 from bot.storage.models import Conversation, OutboxRow
+from bot.storage.staff import StaffSession
 from bot.types import ConversationKey
 from tests.conftest import DatabaseFactory
 from tests.services.test_handoff import Recorder, msg, person, service
@@ -173,3 +175,25 @@ async def test_a_disabled_operators_chats_go_back_to_the_queue_in_manual_mode(
         conv = await s.scalar(select(Conversation))
         assert conv is not None and conv.status == "queued"
         assert [a.detail for a in await audit.recent(s) if a.action == "returned"] == ["disabled"]
+
+
+async def test_the_shift_round_gives_back_the_chats_of_a_session_that_ran_out(
+    db: Database, content: Content
+) -> None:
+    shift = assigner(db, content)
+    ann = await on_shift(db, "ann")
+    await ask(db, content, 1)
+    await shift.fill()
+    async with db.transaction() as s:  # Ann's browser closed; her session runs out
+        session_row = await s.get(StaffSession, "session-ann")
+        assert session_row is not None
+        session_row.expires_at = utcnow() - timedelta(minutes=1)
+    bob = await on_shift(db, "bob")
+    assert await ShiftJob(shift).run_once() == 1
+    assert list((await holders(db)).values()) == [bob.id]  # back, and on to Bob
+    async with db.transaction() as s:
+        user = await staff.by_id(s, user_id=ann.id)
+        assert user is not None and user.presence == "away"
+        returned = [a.detail for a in await audit.recent(s) if a.action == "returned"]
+    assert returned == ["session_ended"]
+    assert await ShiftJob(shift).run_once() == 0  # nothing more to do

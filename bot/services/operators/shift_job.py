@@ -1,0 +1,63 @@
+"""The console's background round, about once a minute: operators whose session ran out
+without a logout are set «away» and their chats go back to the queue, then the queue is
+filled (automatic assignment) in case an earlier attempt failed or someone's place freed up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.services.background import stop_task
+from bot.services.operators.assign import Assigner
+from bot.storage import assignment
+
+log = logging.getLogger(__name__)
+INTERVAL_SECONDS = 60.0
+
+
+class ShiftJob:
+    """Runs `run_once` until stopped; a failing database only delays the next round."""
+
+    def __init__(
+        self,
+        assign: Assigner,
+        *,
+        interval: float = INTERVAL_SECONDS,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.assign = assign
+        self.interval = interval
+        self.sleep = sleep
+        self._task: asyncio.Task[None] | None = None
+
+    async def run_once(self) -> int:
+        """One round; how many chats went back to the queue."""
+        async with self.assign.db.transaction() as session:
+            stale = await assignment.sign_out_stale(session, now=self.assign.clock())
+        returned = 0
+        for operator_id, username in stale:
+            returned += await self.assign.give_back(operator_id, username, "session_ended")
+        if stale:
+            log.info("shift: %d operator(s) without a session set away", len(stale))
+        await self.assign.fill()
+        return returned
+
+    async def run(self) -> None:
+        while True:
+            await self.sleep(self.interval)
+            try:
+                await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("shift round failed; trying again in a minute")
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self.run(), name="console-shift")
+
+    async def stop(self) -> None:
+        await stop_task(self._task)
+        self._task = None
