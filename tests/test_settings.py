@@ -119,6 +119,7 @@ def test_wait_targets_are_per_reason_with_the_claim_target_for_the_rest(tmp_path
         ("wait_targets_minutes:\n    emergency: 0", "emergency"),
         ("assignment: round_robin", "assignment"),
         ("max_open_chats: 0", "max_open_chats"),
+        ("late_alert_telegram_chat: '@operators'", "late_alert_telegram_chat"),
     ],
 )
 def test_a_bad_target_or_assignment_is_refused_by_name(

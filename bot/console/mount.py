@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from bot.services.operators.assign import Assigner
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.late_alerts import LateAlerts
 from bot.services.operators.satisfaction import SatisfactionReport
 from bot.services.operators.shift_job import ShiftJob
 from bot.services.operators.window import WindowDesk
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from bot.app import Sapar
 
 __all__ = ["install"]
+log = logging.getLogger(__name__)
 PATH = "/console"
 
 
@@ -85,7 +88,19 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     app.include_router(views_login.router, prefix=PATH)
     for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
         app.include_router(module.router)
-    _run_while_serving(app, live, ShiftJob(assign))
+    _run_while_serving(app, live, ShiftJob(assign, alerts=_late_alerts(sapar)))
+
+
+def _late_alerts(sapar: Sapar) -> LateAlerts | None:
+    """Alerts to the operators' Telegram chat, when one is set and Telegram is on."""
+    telegram = sapar.deliverers.get("telegram")
+    operators = sapar.settings.operators
+    if operators.late_alert_telegram_chat is None:
+        return None
+    if telegram is None:
+        log.warning("operators.late_alert_telegram_chat is set but Telegram is off: no alerts")
+        return None
+    return LateAlerts(sapar.db, lambda: sapar.content.current, operators, telegram.deliver)
 
 
 def _run_while_serving(app: FastAPI, live: Broadcaster, shift: ShiftJob) -> None:

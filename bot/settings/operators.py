@@ -59,6 +59,9 @@ class OperatorsSettings(BaseModel):
     # fewest open chats, while they hold fewer than `max_open_chats`.
     assignment: Literal["manual", "auto"] = "manual"
     max_open_chats: int = Field(default=3, ge=1, le=50)
+    # A Telegram chat of the operators (its numeric id, e.g. a group's -100…) told once about
+    # each queued chat past its target, through the bot's own token; None: browsers only.
+    late_alert_telegram_chat: str | None = Field(default=None, pattern=r"^-?\d{1,20}$")
 
     @field_validator("timezone")
     @classmethod

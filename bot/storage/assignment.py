@@ -113,3 +113,17 @@ async def sign_out_stale(session: AsyncSession, *, now: datetime) -> list[tuple[
     for user in stale:
         user.presence = "away"
     return [(u.id, u.username) for u in stale]
+
+
+async def mark_alerted(session: AsyncSession, *, handoff_id: int, now: datetime) -> bool:
+    """Note that the operators' chat is told this queued entry is late; True only once."""
+    result = await session.execute(
+        update(Handoff)
+        .where(
+            Handoff.id == handoff_id,
+            Handoff.status == "queued",
+            Handoff.late_alerted_at.is_(None),
+        )
+        .values(late_alerted_at=now)
+    )
+    return bool(getattr(result, "rowcount", 0))

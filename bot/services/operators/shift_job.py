@@ -1,6 +1,7 @@
 """The console's background round, about once a minute: operators whose session ran out
 without a logout are set «away» and their chats go back to the queue, then the queue is
-filled (automatic assignment) in case an earlier attempt failed or someone's place freed up.
+filled (automatic assignment) in case an earlier attempt failed or someone's place freed up,
+and the operators' Telegram chat hears of chats that became late (if configured).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.services.background import stop_task
 from bot.services.operators.assign import Assigner
+from bot.services.operators.late_alerts import LateAlerts
 from bot.storage import assignment
 
 log = logging.getLogger(__name__)
@@ -24,10 +26,12 @@ class ShiftJob:
         self,
         assign: Assigner,
         *,
+        alerts: LateAlerts | None = None,
         interval: float = INTERVAL_SECONDS,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         self.assign = assign
+        self.alerts = alerts
         self.interval = interval
         self.sleep = sleep
         self._task: asyncio.Task[None] | None = None
@@ -42,6 +46,8 @@ class ShiftJob:
         if stale:
             log.info("shift: %d operator(s) without a session set away", len(stale))
         await self.assign.fill()
+        if self.alerts is not None:
+            await self.alerts.run_once(self.assign.clock())
         return returned
 
     async def run(self) -> None:
