@@ -30,7 +30,7 @@ from bot.web.sessions import session_secret
 if TYPE_CHECKING:
     from bot.app import Sapar
 
-__all__ = ["install"]
+__all__ = ["install", "late_alerts"]
 log = logging.getLogger(__name__)
 PATH = "/console"
 
@@ -88,10 +88,10 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     app.include_router(views_login.router, prefix=PATH)
     for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
         app.include_router(module.router)
-    _run_while_serving(app, live, ShiftJob(assign, alerts=_late_alerts(sapar)))
+    _run_while_serving(app, live, ShiftJob(assign, alerts=late_alerts(sapar)))
 
 
-def _late_alerts(sapar: Sapar) -> LateAlerts | None:
+def late_alerts(sapar: Sapar) -> LateAlerts | None:
     """Alerts to the operators' Telegram chat, when one is set and Telegram is on."""
     telegram = sapar.deliverers.get("telegram")
     operators = sapar.settings.operators

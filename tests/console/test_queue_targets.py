@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from fastapi import FastAPI
 
-from bot.app import Sapar
+from bot.app import Sapar, build
 from bot.clock import utcnow
+from bot.console.mount import late_alerts
+from bot.settings import load_settings
+from tests.channels.toy import ToyDeliverer
 from tests.console.conftest import Login, csrf_of, hand_over
 
 
@@ -44,3 +48,27 @@ async def test_a_taken_chat_has_no_target_and_going_away_puts_it_back(
     back = (await http.get("/console/queue")).text
     assert "row--late" in back and 'class="claim"' in back  # waiting again, since the start
     assert f"/console/chats/{handoff_id}" in back
+
+
+async def test_the_console_alerts_through_telegram_only_when_a_chat_is_set(
+    tmp_path: Path,
+) -> None:
+    telegram = ToyDeliverer()
+    database = {"url": f"sqlite+aiosqlite:///{tmp_path / 'alerts.db'}"}
+    chat = {"late_alert_telegram_chat": "-100777"}
+    off = build(load_settings(database=database), extra_deliverers={"telegram": telegram})
+    no_telegram = build(load_settings(database=database, operators=chat))
+    assert late_alerts(off) is None and late_alerts(no_telegram) is None
+    sapar = build(
+        load_settings(database=database, operators=chat), extra_deliverers={"telegram": telegram}
+    )
+    await sapar.start()
+    try:
+        await hand_over(sapar, "/operator")
+        alerts = late_alerts(sapar)
+        assert alerts is not None
+        assert await alerts.run_once(utcnow() + timedelta(minutes=16)) == 1
+    finally:
+        await sapar.stop()
+    ((text,),) = telegram.delivered.values()
+    assert list(telegram.delivered) == ["-100777"] and "Просит человека" in text
