@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Protocol
 
 from bot.storage import audit, staff
@@ -10,6 +12,7 @@ from bot.storage.database import Database
 if TYPE_CHECKING:
     from bot.services.staff import Staff
 
+log = logging.getLogger(__name__)
 PRESENCES = ("online", "away")
 
 
@@ -19,6 +22,15 @@ class Shift(Protocol):
     async def give_back(self, operator_id: int, username: str, why: str) -> int: ...
 
     async def fill(self) -> int: ...
+
+
+async def settle(step: Awaitable[int]) -> None:
+    """What follows a login, logout or disabling for the chats: a failure there is logged (the
+    shift round tries again) and never undoes or hides what the account change did."""
+    try:
+        await step
+    except Exception:
+        log.exception("could not move chats after an account change; the shift round retries")
 
 
 async def set_presence(db: Database, shift: Shift | None, who: Staff, presence: str) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import utcnow
 from bot.services.login_gate import LoginGate
 from bot.services.passwords import Passwords
-from bot.services.presence import Shift
+from bot.services.presence import Shift, settle
 from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, staff
 from bot.storage.database import Database
@@ -108,7 +108,7 @@ class StaffService:
             await staff.drop_sessions(session, user_id=user.id)
             user_id = user.id
         if self.shift is not None:
-            await self.shift.give_back(user_id, username, "disabled")
+            await settle(self.shift.give_back(user_id, username, "disabled"))
 
     async def login(
         self, username: str, password: str, address: str
@@ -158,7 +158,7 @@ class StaffService:
             user.presence = "online"
             await audit.record(session, staff_id=user.id, username=user.username, action="login")
         if self.shift is not None:
-            await self.shift.fill()
+            await settle(self.shift.fill())
         return token
 
     async def resolve(self, token: str) -> Staff | None:
@@ -179,7 +179,7 @@ class StaffService:
                 user.presence = "away"
             await audit.record(session, staff_id=who.id, username=who.username, action="logout")
         if self.shift is not None:
-            await self.shift.give_back(who.id, who.username, "away")
+            await settle(self.shift.give_back(who.id, who.username, "away"))
 
 
 def _check_password(password: str) -> None:

@@ -127,3 +127,17 @@ async def mark_alerted(session: AsyncSession, *, handoff_id: int, now: datetime)
         .values(late_alerted_at=now)
     )
     return bool(getattr(result, "rowcount", 0))
+
+
+async def absent_holders(session: AsyncSession) -> list[tuple[int, str]]:
+    """(id, name) of the away or disabled operators who still hold chats."""
+    query = (
+        select(StaffUser.id, StaffUser.username)
+        .join(Handoff, Handoff.operator_id == StaffUser.id)
+        .where(
+            Handoff.status == "claimed",
+            (StaffUser.presence != "online") | StaffUser.active.is_(False),
+        )
+        .distinct()
+    )
+    return [(int(row[0]), str(row[1])) for row in (await session.execute(query)).all()]

@@ -197,3 +197,17 @@ async def test_the_shift_round_gives_back_the_chats_of_a_session_that_ran_out(
         returned = [a.detail for a in await audit.recent(s) if a.action == "returned"]
     assert returned == ["session_ended"]
     assert await ShiftJob(shift).run_once() == 0  # nothing more to do
+
+
+async def test_the_shift_round_takes_back_what_a_failed_give_back_left(
+    db: Database, content: Content
+) -> None:
+    ann = await on_shift(db, "ann")
+    await ask(db, content, 1)
+    await assigner(db, content).fill()
+    await set_presence(db, None, ann, "away")  # as if giving back had failed just then
+    assert list((await holders(db)).values()) == [ann.id]
+    assert await ShiftJob(assigner(db, content, OperatorsSettings())).run_once() == 1
+    assert list((await holders(db)).values()) == [None]
+    async with db.transaction() as s:
+        assert [a.detail for a in await audit.recent(s) if a.action == "returned"] == ["away"]

@@ -1,5 +1,6 @@
 """The console's background round, about once a minute: operators whose session ran out
-without a logout are set «away» and their chats go back to the queue, then the queue is
+without a logout are set «away», chats still held by anyone away or disabled go back to the
+queue (also after a give-back that failed at the time), then the queue is
 filled (automatic assignment) in case an earlier attempt failed or someone's place freed up,
 and the operators' Telegram chat hears of chats that became late (if configured).
 """
@@ -40,11 +41,14 @@ class ShiftJob:
         """One round; how many chats went back to the queue."""
         async with self.assign.db.transaction() as session:
             stale = await assignment.sign_out_stale(session, now=self.assign.clock())
-        returned = 0
-        for operator_id, username in stale:
-            returned += await self.assign.give_back(operator_id, username, "session_ended")
+            absent = await assignment.absent_holders(session)
         if stale:
             log.info("shift: %d operator(s) without a session set away", len(stale))
+        returned = 0
+        ended = set(stale)
+        for operator_id, username in absent:  # the stale ones, and any give-back that failed
+            why = "session_ended" if (operator_id, username) in ended else "away"
+            returned += await self.assign.give_back(operator_id, username, why)
         await self.assign.fill()
         if self.alerts is not None:
             await self.alerts.run_once(self.assign.clock())
