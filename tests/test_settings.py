@@ -99,3 +99,33 @@ def test_the_log_format_is_text_or_json(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("SAPAR_LOG__FORMAT", "xml")
     with pytest.raises(SettingsError, match=r"log\.format \(SAPAR_LOG__FORMAT\)"):
         load_settings()
+
+
+def test_wait_targets_are_per_reason_with_the_claim_target_for_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "config.yml"
+    path.write_text("operators:\n  wait_targets_minutes:\n    emergency: 5\n")
+    operators = load_settings(path).operators
+    assert operators.wait_target("emergency") == 5
+    assert operators.wait_target("not_understood") == operators.claim_target_minutes == 15
+    assert (operators.assignment, operators.max_open_chats) == ("manual", 3)
+    repository = load_settings().operators
+    assert repository.wait_target("passport_taken") == 5 and repository.assignment == "manual"
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [
+        ("wait_targets_minutes:\n    asked_for_cat: 5", "asked_for_cat"),
+        ("wait_targets_minutes:\n    emergency: 0", "emergency"),
+        ("assignment: round_robin", "assignment"),
+        ("max_open_chats: 0", "max_open_chats"),
+        ("late_alert_telegram_chat: '@operators'", "late_alert_telegram_chat"),
+    ],
+)
+def test_a_bad_target_or_assignment_is_refused_by_name(
+    tmp_path: Path, section: str, key: str
+) -> None:
+    path = tmp_path / "config.yml"
+    path.write_text(f"operators:\n  {section}\n")
+    with pytest.raises(SettingsError, match=key):
+        load_settings(path)

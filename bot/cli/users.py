@@ -11,8 +11,12 @@ import asyncio
 import getpass
 import logging
 import sys
+from functools import cache
 from typing import Any
 
+from bot.services.content.store import load_content
+from bot.services.operators.assign import Assigner
+from bot.services.operators.events import Broadcaster
 from bot.services.staff import StaffError, StaffService
 from bot.settings import load_settings
 from bot.storage import migrate
@@ -50,6 +54,15 @@ def run(args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     # No sessions are made here, so the session key is not needed.
     service = StaffService(db, settings.operators, secret=b"")
+    # Disabling an operator gives their chats back to the queue (the user is told, in the
+    # words of the content folder) and tells running consoles on PostgreSQL.
+    service.shift = Assigner(
+        db,
+        cache(lambda: load_content(settings.path(settings.content.dir))),
+        settings.operators,
+        publish=Broadcaster(db).publish,
+        wake=lambda: None,  # `serve`'s sender picks the outbox rows up
+    )
     try:
         return asyncio.run(_run(args, db, service))
     except StaffError as exc:

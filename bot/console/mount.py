@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -13,10 +14,13 @@ from fastapi.staticfiles import StaticFiles
 from bot.console import views_chat, views_dead, views_live, views_queue, views_satisfaction
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
+from bot.services.operators.assign import Assigner
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.late_alerts import LateAlerts
 from bot.services.operators.satisfaction import SatisfactionReport
+from bot.services.operators.shift_job import ShiftJob
 from bot.services.operators.window import WindowDesk
 from bot.services.staff import StaffService
 from bot.web import views_login
@@ -26,7 +30,8 @@ from bot.web.sessions import session_secret
 if TYPE_CHECKING:
     from bot.app import Sapar
 
-__all__ = ["install"]
+__all__ = ["install", "late_alerts"]
+log = logging.getLogger(__name__)
 PATH = "/console"
 
 
@@ -38,12 +43,23 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     escalations = sapar.conversations.escalations
     escalations.settings = settings.operators  # the configured hours, whoever built it
     escalations.listeners.append(live.publish)
+    assign = Assigner(
+        sapar.db,
+        lambda: sapar.content.current,
+        settings.operators,
+        publish=live.publish,
+        wake=sapar.sender.wake,
+    )
+    escalations.listeners.append(assign.on_event)  # after the broadcast: new, then given
+    staff = StaffService(sapar.db, settings.operators, session_secret(settings))
+    staff.shift = assign
     app.state.console = Console(
         settings=settings,
-        staff=StaffService(sapar.db, settings.operators, session_secret(settings)),
+        staff=staff,
         desk=Desk(
             sapar.db, lambda: sapar.content.current, publish=live.publish, wake=sapar.sender.wake
         ),
+        assign=assign,
         live=live,
         canned=load_canned(settings.path(settings.content.dir)),
         templates=make_templates(zone),
@@ -72,19 +88,34 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     app.include_router(views_login.router, prefix=PATH)
     for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
         app.include_router(module.router)
-    _stop_on_shutdown(app, live)
+    _run_while_serving(app, live, ShiftJob(assign, alerts=late_alerts(sapar)))
 
 
-def _stop_on_shutdown(app: FastAPI, live: Broadcaster) -> None:
-    """Close the LISTEN connection before the app's own shutdown disposes of the database."""
+def late_alerts(sapar: Sapar) -> LateAlerts | None:
+    """Alerts to the operators' Telegram chat, when one is set and Telegram is on."""
+    telegram = sapar.deliverers.get("telegram")
+    operators = sapar.settings.operators
+    if operators.late_alert_telegram_chat is None:
+        return None
+    if telegram is None:
+        log.warning("operators.late_alert_telegram_chat is set but Telegram is off: no alerts")
+        return None
+    return LateAlerts(sapar.db, lambda: sapar.content.current, operators, telegram.deliver)
+
+
+def _run_while_serving(app: FastAPI, live: Broadcaster, shift: ShiftJob) -> None:
+    """Run the shift round while the app serves; stop it and close the LISTEN connection
+    before the app's own shutdown disposes of the database."""
     inner = app.router.lifespan_context
 
     @asynccontextmanager
     async def lifespan(application: Any) -> AsyncIterator[Any]:
         async with inner(application) as state:
+            shift.start()
             try:
                 yield state
             finally:
+                await shift.stop()
                 await live.stop()
 
     app.router.lifespan_context = lifespan

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -15,6 +17,7 @@ from bot.clock import utcnow
 from bot.console import labels
 from bot.console.canned import Canned
 from bot.console.words import Words
+from bot.services.operators.assign import Assigner
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
@@ -44,6 +47,8 @@ class Console:
     dead: DeadReplies
     window: WindowDesk  # WhatsApp's 24-hour window and its templates
     satisfaction: SatisfactionReport  # the answers after close, counted (admins)
+    assign: Assigner  # automatic assignment; chats back to the queue when an operator leaves
+    clock: Callable[[], datetime] = field(default=utcnow)  # what pages call now (tests move it)
 
     def words(self, request: Request) -> Words:
         """The console's words in the language of the staff member asking."""
@@ -54,7 +59,7 @@ class Console:
         """A rendered template; every page gets its words, the clock and who is asking."""
         say = self.words(request)
         response = self.templates.TemplateResponse(
-            request, name, {"me": me, "now": utcnow(), "error": None, "say": say, **values}
+            request, name, {"me": me, "now": self.clock(), "error": None, "say": say, **values}
         )
         response.headers["cache-control"] = "no-store"
         return response

@@ -8,8 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
 
+from bot.services import presence
 from bot.services.operators import queue_rows
 from bot.services.operators.escalation import OUTCOMES
+from bot.services.operators.summary import summary
 from bot.services.operators.view import DeskError
 from bot.web.deps import ConsoleDep, Operator
 from bot.web.deps import console as console_of
@@ -34,7 +36,9 @@ async def chat_page(
         entry=entry,
         holds=entry.status == "claimed" and (entry.operator_id == me.id or me.role == "admin"),
         canned=console.canned,
-        operators=[o for o in await console.staff.operators() if o[0] != entry.operator_id],
+        operators=[
+            o for o in await presence.operators(console.desk.db) if o[0] != entry.operator_id
+        ],
         outcome_ids=OUTCOMES,
         facts=(await queue_rows.facts(console.desk.db, console.desk.content, [view.item])).get(
             entry.id
@@ -42,6 +46,7 @@ async def chat_page(
         error=console.words(request).label("error", error, "") or None,
         window=await console.window.window(entry.conversation_id),
         templates=console.window.templates,
+        summary=await summary(console.desk.db, console.desk.content(), view),
     )
     return page
 
@@ -146,6 +151,8 @@ async def close(
     handoff_id: int,
     outcome: Annotated[str, Form(max_length=32)],
 ) -> Response:
-    return await _act(
+    done = await _act(
         request, handoff_id, console.desk.close(handoff_id, me, outcome), then="/console"
     )
+    await console.assign.fill()  # a place is free: a waiting chat may go to someone now
+    return done

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Form, Request, Response
 from fastapi.responses import RedirectResponse
 
 from bot.console.state import Console
-from bot.services.operators.queue_rows import RowFacts, facts
+from bot.services.operators.queue_rows import facts
+from bot.services.operators.targets import deadlines
 from bot.services.operators.view import QueueItem
+from bot.services.presence import set_presence
 from bot.web.deps import ConsoleAdmin, ConsoleDep, Operator
 
 router = APIRouter(prefix="/console", include_in_schema=False)
@@ -25,8 +27,7 @@ async def queue_page(
         request,
         "queue.html",
         me,
-        items=items,
-        facts=await _facts(console, items),
+        **await _rows(console, items),
         error=console.words(request).label("error", error, "") or None,
     )
     return page
@@ -36,13 +37,19 @@ async def queue_page(
 async def queue_rows(request: Request, console: ConsoleDep, me: Operator) -> Response:
     """The queue's rows alone, fetched by the page when something changes."""
     items = await console.desk.queue()
-    rows = await _facts(console, items)
-    page: Response = console.page(request, "_queue_rows.html", me, items=items, facts=rows)
+    page: Response = console.page(request, "_queue_rows.html", me, **await _rows(console, items))
     return page
 
 
-async def _facts(console: Console, items: list[QueueItem]) -> dict[int, RowFacts]:
-    return await facts(console.desk.db, console.desk.content, items)
+async def _rows(console: Console, items: list[QueueItem]) -> dict[str, Any]:
+    """What the rows show: the items, their facts, and when each queued one is due."""
+    targets = console.settings.operators
+    return {
+        "items": items,
+        "facts": await facts(console.desk.db, console.desk.content, items),
+        "deadlines": deadlines(items, targets),
+        "targets": targets,
+    }
 
 
 @router.post("/presence")
@@ -52,7 +59,7 @@ async def presence(
     me: Operator,
     presence: Annotated[str, Form(pattern="^(online|away)$")],
 ) -> Response:
-    await console.staff.set_presence(me, presence)
+    await set_presence(console.desk.db, console.staff.shift, me, presence)
     return RedirectResponse(back(request), status_code=303)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.clock import utcnow
 from bot.services.login_gate import LoginGate
 from bot.services.passwords import Passwords
+from bot.services.presence import Shift, settle
 from bot.settings.operators import OperatorsSettings
 from bot.storage import audit, staff
 from bot.storage.database import Database
@@ -67,6 +68,7 @@ class StaffService:
         self.hasher = hasher
         self.passwords = Passwords(hasher)
         self.gate = LoginGate(db, settings)
+        self.shift: Shift | None = None  # set where chats are assigned (console, CLI)
 
     def _hash_token(self, token: str) -> str:
         return hmac.new(self.secret, token.encode(), hashlib.sha256).hexdigest()
@@ -104,6 +106,9 @@ class StaffService:
             user.active = False
             user.presence = "away"
             await staff.drop_sessions(session, user_id=user.id)
+            user_id = user.id
+        if self.shift is not None:
+            await settle(self.shift.give_back(user_id, username, "disabled"))
 
     async def login(
         self, username: str, password: str, address: str
@@ -152,6 +157,8 @@ class StaffService:
             user.last_login_at = now
             user.presence = "online"
             await audit.record(session, staff_id=user.id, username=user.username, action="login")
+        if self.shift is not None:
+            await settle(self.shift.fill())
         return token
 
     async def resolve(self, token: str) -> Staff | None:
@@ -171,20 +178,8 @@ class StaffService:
             if user is not None:
                 user.presence = "away"
             await audit.record(session, staff_id=who.id, username=who.username, action="logout")
-
-    async def set_presence(self, who: Staff, presence: str) -> None:
-        """Online or away, as the operator says."""
-        if presence not in ("online", "away"):
-            raise StaffError("presence is online or away")
-        async with self.db.transaction() as session:
-            user = await staff.by_id(session, user_id=who.id)
-            if user is not None:
-                user.presence = presence
-
-    async def operators(self) -> list[tuple[int, str, str]]:
-        """(id, name, presence) of everyone who can take a chat."""
-        async with self.db.transaction() as session:
-            return [(u.id, u.username, u.presence) for u in await staff.operators(session)]
+        if self.shift is not None:
+            await settle(self.shift.give_back(who.id, who.username, "away"))
 
 
 def _check_password(password: str) -> None:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Day = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 DAYS: tuple[Day, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Why a chat was handed over (the ids the queue stores; services.operators.escalation.REASONS).
+Reason = Literal[
+    "emergency", "passport_taken", "critical_offer", "asked_for_human", "not_understood"
+]
+Minutes = Annotated[int, Field(ge=1, le=1440)]
 
 
 class HoursRule(BaseModel):
@@ -47,6 +52,16 @@ class OperatorsSettings(BaseModel):
     # The programme's targets that /insights measures against, in minutes.
     claim_target_minutes: int = Field(default=15, ge=1, le=1440)  # handed over → taken
     first_reply_target_minutes: int = Field(default=20, ge=1, le=1440)  # handed over → answered
+    # How long a chat may wait in the queue, per reason (else `claim_target_minutes`): a row
+    # past it is marked and the operators on shift are notified.
+    wait_targets_minutes: dict[Reason, Minutes] = Field(default_factory=dict)
+    # manual: operators take chats; auto: a new chat goes to the available operator with the
+    # fewest open chats, while they hold fewer than `max_open_chats`.
+    assignment: Literal["manual", "auto"] = "manual"
+    max_open_chats: int = Field(default=3, ge=1, le=50)
+    # A Telegram chat of the operators (its numeric id, e.g. a group's -100…) told once about
+    # each queued chat past its target, through the bot's own token; None: browsers only.
+    late_alert_telegram_chat: str | None = Field(default=None, pattern=r"^-?\d{1,20}$")
 
     @field_validator("timezone")
     @classmethod
@@ -56,6 +71,13 @@ class OperatorsSettings(BaseModel):
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
         return value
+
+    def wait_target(self, reason: str) -> int:
+        """Minutes a chat handed over for `reason` may wait before it is late."""
+        for known, minutes in self.wait_targets_minutes.items():
+            if known == reason:
+                return minutes
+        return self.claim_target_minutes
 
     def is_open(self, at: datetime) -> bool:
         """True when `at` (aware) falls inside the operators' hours."""

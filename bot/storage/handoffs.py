@@ -63,6 +63,7 @@ class Handoff(Base):
     outcome: Mapped[str | None] = mapped_column(String(32))
     # The user's messages up to this id were seen by the operator holding the chat.
     last_read_id: Mapped[int] = mapped_column(Integer, default=0)
+    late_alerted_at: Mapped[datetime | None] = mapped_column()  # operators' chat told: late
 
 
 class HandoffNote(Base):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.storage.handoffs import Handoff
 from bot.storage.models import Conversation, Message
 
 
@@ -31,3 +32,13 @@ async def last_inbound(session: AsyncSession, *, conversation_ids: Sequence[int]
         select(Message.conversation_id, Message.text).where(Message.id.in_(latest))
     )
     return {int(row[0]): str(row[1]) for row in rows}
+
+
+async def earlier_handoffs(
+    session: AsyncSession, *, conversation_id: int, before_id: int
+) -> Sequence[Handoff]:
+    """The same person's earlier hand-offs (their conversation's), newest first."""
+    query = select(Handoff).where(
+        Handoff.conversation_id == conversation_id, Handoff.id < before_id
+    )
+    return (await session.scalars(query.order_by(Handoff.id.desc()).limit(20))).all()

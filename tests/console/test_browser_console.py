@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import uvicorn
-from playwright.async_api import Page, async_playwright, expect
+from playwright.async_api import Browser, Page, async_playwright, expect
 
 from bot.app import build
 from bot.cli.nlu_hook import classifier_factory
@@ -26,13 +26,16 @@ WAIT_MS = 20_000
 
 
 @asynccontextmanager
-async def serving(tmp_path: Path, *, nlu: bool = False) -> AsyncIterator[tuple[str, object]]:
-    """The app on a free port; with `nlu`, the trained intent classifier `serve` uses."""
+async def serving(
+    tmp_path: Path, *, nlu: bool = False, operators: dict[str, object] | None = None
+) -> AsyncIterator[tuple[str, object]]:
+    """The app on a free port; with `nlu`, the trained intent classifier `serve` uses;
+    `operators`: more of config.yml's operators section."""
     settings = load_settings(
         database={"url": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}"},
         outbox={"poll_interval_seconds": 0.2},
         web={"long_poll_seconds": 5.0},
-        operators={"live_stream_seconds": 5.0},
+        operators={"live_stream_seconds": 5.0, **(operators or {})},
     )
     sapar = build(settings, classifier=classifier_factory(settings) if nlu else None)
     app = create_app(sapar)  # with the console, as `serve` builds it
@@ -157,19 +160,28 @@ window.AudioContext = class {
 """
 
 
+async def recording_operator(browser: Browser, base: str, *, fake_clock: bool = False) -> Page:
+    """Olga logged in, on a page that records notifications and sounds (and whose clock
+    the test moves, with `fake_clock`)."""
+    context = await browser.new_context()
+    await context.add_init_script(RECORDERS)
+    operator = await context.new_page()
+    if fake_clock:
+        await operator.clock.install()
+    await operator.goto(base + "/console/login")
+    await operator.fill("#username", "olga")
+    await operator.fill("#password", PASSWORD)
+    await operator.click("#login")
+    return operator
+
+
 async def test_a_new_emergency_rings_and_notifies_the_operator(tmp_path: Path) -> None:
     chromium = require_chromium()
     async with serving(tmp_path) as (base, app), async_playwright() as pw:
         await app.state.console.staff.add("olga", PASSWORD, "operator")  # type: ignore[attr-defined]
         browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
-            context = await browser.new_context()
-            await context.add_init_script(RECORDERS)
-            operator = await context.new_page()
-            await operator.goto(base + "/console/login")
-            await operator.fill("#username", "olga")
-            await operator.fill("#password", PASSWORD)
-            await operator.click("#login")
+            operator = await recording_operator(browser, base)
             await expect(operator.locator("#live")).to_have_text("в сети", timeout=WAIT_MS)
 
             user = await (await browser.new_context()).new_page()

@@ -173,3 +173,6 @@ async def test_the_chat_page_shows_the_bots_assessment_with_evidence(
     page = await http.get(f"/console/chats/{handoff_id}")
     assert "Оценка вакансии ботом" in page.text and "критический" in page.text
     assert "паспорт заберём на хранение" in page.text and "<b>срочно" not in page.text
+    # In the case summary at the top (issue 15), with where the offer's work is.
+    top = page.text[page.text.index('class="facts') : page.text.index('class="chat"')]
+    assert 'id="sum-assessment"' in top and "место работы: Дубай" in top

@@ -1,5 +1,6 @@
 // The console's live behaviour: server-sent events, fragment refresh, replies in order,
-// canned replies, waiting times, a sound and a browser notification for emergencies.
+// canned replies, waiting times, a sound and a browser notification for emergencies and for
+// chats waiting past their target.
 // Everything shown comes from server-rendered (escaped) HTML or is set with textContent.
 (function () {
   "use strict";
@@ -58,10 +59,34 @@
       .replace("{minutes}", (rest < 10 ? "0" : "") + rest);
   }
 
+  // Rows past their waiting target (data-due, from config.yml): marked, and an operator on
+  // shift is notified once per row (remembered for the tab, so reloads do not repeat it).
+  const lateKey = "sapar-late-notified";
+  let lateSeen = [];
+  try { lateSeen = JSON.parse(sessionStorage.getItem(lateKey) || "[]"); } catch (err) { lateSeen = []; }
+
+  function markLate() {
+    document.querySelectorAll("tr[data-due]").forEach(function (row) {
+      if (Date.now() < Date.parse(row.dataset.due)) return;
+      row.classList.add("row--late");
+      const mark = row.querySelector(".row__late");
+      if (mark) mark.hidden = false;
+      const id = row.dataset.handoff;
+      if (lateSeen.indexOf(id) >= 0 || document.body.dataset.presence !== "online") return;
+      lateSeen.push(id);
+      try { sessionStorage.setItem(lateKey, JSON.stringify(lateSeen.slice(-500))); } catch (err) { /* private mode */ }
+      const what = row.querySelector(".row__open");
+      const waited = row.querySelector("time.waited");
+      notify(words.jsLateTitle, (what ? what.textContent : "") + " · " + (waited ? waited.textContent : ""),
+        "/console/chats/" + id);
+    });
+  }
+
   function tickWaiting() {
     document.querySelectorAll("time.waited").forEach(function (el) {
       el.textContent = minutesText(new Date(el.getAttribute("datetime")));
     });
+    markLate();
   }
 
   function updateTitle() {

@@ -13,7 +13,7 @@ from bot.services.insights import record as insight_facts
 from bot.services.operators import satisfaction
 from bot.services.operators.escalation import OUTCOMES, Listener
 from bot.services.operators.events import LiveEvent
-from bot.services.operators.steps import locked, must_hold, operator_says, say
+from bot.services.operators.steps import locked, must_hold, operator_says, say, take
 from bot.services.operators.view import (
     ChatView,
     DeskError,
@@ -100,20 +100,14 @@ class Desk:
         """Take a queued chat; raises DeskError("taken") when someone else was faster."""
         async with self.db.transaction() as session:
             entry, conv = await locked(session, handoff_id)
-            if not await handoffs.claim(
-                session, handoff_id=entry.id, operator_id=who.id, now=self.clock()
-            ):
-                raise DeskError("taken", "another operator has already taken this chat")
-            await insight_facts.claimed(session, entry, conv, self.clock())
-            conv.status = ConversationStatus.WITH_OPERATOR.value
-            lang = entry.language or conv.language or self.content().languages.default
-            await say(session, conv, self.content().text("handoff_operator_joined", lang))
-            await audit.record(
+            await take(
                 session,
-                staff_id=who.id,
-                username=who.username,
+                entry,
+                conv,
+                self.content(),
+                operator=(who.id, who.username),
                 action="claim",
-                conversation_id=conv.id,
+                now=self.clock(),
             )
         self.wake()
         await self.publish(LiveEvent("queue", conv.id, handoff_id, operator_id=who.id))

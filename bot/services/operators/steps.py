@@ -6,13 +6,14 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.engine.content.model import Content
 from bot.services.insights import record as insight_facts
 from bot.services.operators.view import DeskError, entry_of
 from bot.services.staff import Staff
-from bot.storage import handoffs, messages, outbox
+from bot.storage import audit, handoffs, messages, outbox
 from bot.storage.handoffs import Handoff
 from bot.storage.models import Conversation
-from bot.types import Reply
+from bot.types import ConversationStatus, Reply
 
 
 async def say(session: AsyncSession, conv: Conversation, text: str, author: str = "bot") -> None:
@@ -66,3 +67,32 @@ def must_hold(entry: Handoff, who: Staff) -> None:
     """Only the operator holding the chat (or an admin) may act on it."""
     if entry.status != "claimed" or (entry.operator_id != who.id and who.role != "admin"):
         raise DeskError("not_yours", "take the chat first; another operator holds it")
+
+
+async def take(
+    session: AsyncSession,
+    entry: Handoff,
+    conv: Conversation,
+    content: Content,
+    *,
+    operator: tuple[int, str],
+    action: str,
+    now: datetime,
+) -> None:
+    """The locked, queued chat is the operator's now (claimed, or given by auto-assignment):
+    the first take is counted for /insights, the user hears it, the audit log keeps it.
+
+    Raises DeskError("taken") when someone else was faster.
+    """
+    operator_id, username = operator
+    first = entry.claimed_at is None  # a chat back from an operator who left was counted
+    if not await handoffs.claim(session, handoff_id=entry.id, operator_id=operator_id, now=now):
+        raise DeskError("taken", "another operator has already taken this chat")
+    if first:
+        await insight_facts.claimed(session, entry, conv, now)
+    conv.status = ConversationStatus.WITH_OPERATOR.value
+    lang = entry.language or conv.language or content.languages.default
+    await say(session, conv, content.text("handoff_operator_joined", lang))
+    await audit.record(
+        session, staff_id=operator_id, username=username, action=action, conversation_id=conv.id
+    )

@@ -80,6 +80,8 @@ def assessment(content: Content, offer: Any) -> dict[str, Any] | None:
     return {
         "level": result.risk_level,
         "score": result.score,
+        "country": result.facts.country,  # where the offer's work is, as a country code
+        "city": result.facts.city,
         "indicators": [
             {
                 "id": f.id,
