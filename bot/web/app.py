@@ -84,10 +84,18 @@ def create_app(sapar: Sapar) -> FastAPI:
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> Response:
         ready = await sapar.db.ping()
-        body: dict[str, Any] = {"status": "ok" if ready else "unavailable", "database": ready}
-        return JSONResponse(body, status_code=200 if ready else 503)
+        body = {"status": "ok" if ready else "unavailable", "database": ready}
+        return JSONResponse(body | _pictures(sapar), status_code=200 if ready else 503)
 
     return app
+
+
+def _pictures(sapar: Sapar) -> dict[str, Any]:
+    """Whether pictures are read: unread is a lesser service, not an unready one (still 200)."""
+    pictures = sapar.pictures
+    if pictures is not None and pictures.on:
+        return {"pictures": "on"}
+    return {"pictures": "off", "pictures_off": pictures.off_reason if pictures else "not built"}
 
 
 def _api_docs(settings: Settings) -> dict[str, Any]:
