@@ -100,13 +100,33 @@ class FakeTelegram(FakePlatform):
         super().__init__()
         self.token = token
         self.updates: list[dict[str, Any]] = []  # served by getUpdates
+        self.files: dict[str, bytes] = {}  # file_id → bytes, served by getFile and /file/
+        self.file_sizes: dict[str, int] = {}  # a size getFile announces instead of the real one
+        self.downloads: list[str] = []  # file paths fetched from /file/bot<token>/
         self._ids = itertools.count(1000)
 
     async def start_server(self) -> FakeTelegram:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._file)
         await self.start(app)
         return self
+
+    def _get_file(self, data: dict[str, Any]) -> web.Response:
+        file_id = str(data.get("file_id"))
+        if file_id not in self.files:
+            return _tg_error(400, "Bad Request: invalid file_id")
+        size = self.file_sizes.get(file_id, len(self.files[file_id]))
+        found = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": size}
+        return web.json_response({"ok": True, "result": found | {"file_path": f"p/{file_id}"}})
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        self.downloads.append(path)
+        data = self.files.get(path.removeprefix("p/"))
+        return web.Response(status=404) if data is None else web.Response(body=data)
 
     async def _updates(self, data: dict[str, Any]) -> list[dict[str, Any]]:
         """Long polling: what is at or after `offset`, else an empty answer a little later."""
@@ -127,6 +147,9 @@ class FakeTelegram(FakePlatform):
         if method == "getUpdates":
             self.calls.append(Call(method, data))
             return web.json_response({"ok": True, "result": await self._updates(data)})
+        if method == "getFile":
+            self.calls.append(Call(method, data))
+            return self._get_file(data)
         if method != "sendMessage":
             self.calls.append(Call(method, data))
             return web.json_response({"ok": True, "result": True})
