@@ -201,14 +201,40 @@ class FakeGraph(FakePlatform):
         super().__init__()
         self.token = token
         self.phone_number_id = phone_number_id
+        self.media: dict[str, bytes] = {}  # media id → bytes: GET /v21.0/<id>, then its URL
+        self.media_sizes: dict[str, int] = {}  # a file_size announced instead of the real one
+        self.downloads: list[str] = []  # media ids whose file was fetched
         self._ids = itertools.count(1)
 
     async def start_server(self) -> FakeGraph:
         app = web.Application()
         app.router.add_post("/v21.0/{phone}/messages", self._handle)
+        app.router.add_get("/v21.0/{media_id}", self._media_url)
+        app.router.add_get("/files/{media_id}", self._media_file)
         await self.start(app)
         self.url += "/v21.0"
         return self
+
+    async def _media_url(self, request: web.Request) -> web.Response:
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return _graph_error(401, 190, "Invalid OAuth access token")
+        media_id = request.match_info["media_id"]
+        if media_id not in self.media:
+            return _graph_error(404, 100, "Unsupported get request")
+        size = self.media_sizes.get(media_id, len(self.media[media_id]))
+        base = self.url.removesuffix("/v21.0")
+        return web.json_response(
+            {"url": f"{base}/files/{media_id}", "mime_type": "image/jpeg", "file_size": size}
+            | {"id": media_id, "messaging_product": "whatsapp"}
+        )
+
+    async def _media_file(self, request: web.Request) -> web.Response:
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return web.Response(status=401)  # Meta's media URLs need the token too
+        media_id = request.match_info["media_id"]
+        self.downloads.append(media_id)
+        data = self.media.get(media_id)
+        return web.Response(status=404) if data is None else web.Response(body=data)
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.headers.get("authorization") != f"Bearer {self.token}":
