@@ -11,7 +11,9 @@ class PicturesSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     enabled: bool = True  # off, or Tesseract or its kir/rus data missing: pictures are not read
-    languages: str = "kir+rus"  # Tesseract's language codes, in its `a+b` form
+    # Tesseract's language codes, in its `a+b` form; English reads Kyrgyz written in Latin
+    # letters («aylyk 600 dollar») and Latin names (tesseract-ocr brings `eng`).
+    languages: str = "kir+rus+eng"
     max_bytes: int = Field(default=10_485_760, ge=1024)  # a larger download or upload is refused
     # Pixels of a decoded picture: more is a decompression bomb, refused before decoding.
     max_pixels: int = Field(default=40_000_000, ge=10_000)
