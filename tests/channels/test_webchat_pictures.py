@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import httpx
@@ -35,8 +36,9 @@ def ocr_here() -> None:
 
 
 async def test_an_uploaded_screenshot_is_read_and_checked(
-    client: httpx.AsyncClient, sapar: Sapar
+    client: httpx.AsyncClient, sapar: Sapar, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     await client.get("/")
     response = await upload(client, "picture-0001", png(render(AD, 1)))
     assert response.status_code == 202 and response.json()["duplicate"] is False
@@ -47,6 +49,7 @@ async def test_an_uploaded_screenshot_is_read_and_checked(
     database = Path(sapar.settings.database_url.split("///", 1)[1])
     stored = b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
     assert b"IHDR" not in stored and b"IDAT" not in stored  # the picture itself is gone
+    assert not any("Корее" in record.getMessage() for record in caplog.records)  # nor logged
 
 
 async def expect(client: httpx.AsyncClient, sapar: Sapar, key: str, data: bytes, **kw: str) -> None:
