@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 
 import httpx
 
 from bot.services.pictures.reader import DownloadFailed, TooLarge
+
+
+async def read_limited(
+    chunks: AsyncIterator[bytes], limit: int, *, announced: str | None = None
+) -> bytes | None:
+    """The chunks joined, or None as soon as they (or the announced length) pass `limit`."""
+    if announced is not None and announced.isdigit() and int(announced) > limit:
+        return None
+    body = bytearray()
+    async for chunk in chunks:
+        body += chunk
+        if len(body) > limit:
+            return None  # the rest is never read
+    return bytes(body)
 
 
 async def download(
@@ -25,14 +39,11 @@ async def download(
         ):
             if response.status_code != 200:
                 raise DownloadFailed(f"HTTP {response.status_code}")
-            announced = response.headers.get("content-length", "")
-            if announced.isdigit() and int(announced) > limit:
+            body = await read_limited(
+                response.aiter_bytes(), limit, announced=response.headers.get("content-length")
+            )
+            if body is None:
                 raise TooLarge
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                if len(body) > limit:
-                    raise TooLarge
-            return bytes(body)
+            return body
     except httpx.HTTPError as exc:
         raise DownloadFailed(type(exc).__name__) from exc

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from bot.channels.boundary import admit
+from bot.channels.download import read_limited
 from bot.channels.webchat.admission import NewChatLimit
 from bot.channels.webchat.api import chat_key, ensure_token, refuse_new_chat
 from bot.services.conversation import ConversationService
@@ -46,7 +47,8 @@ def router(
         refused = await refuse_new_chat(request, response, transcripts, new_chats, token)
         if refused is not None:
             return refused
-        data = await _body(request, max_bytes)
+        announced = request.headers.get("content-length")
+        data = await read_limited(request.stream(), max_bytes, announced=announced)
         message = admit(
             UserMessage(
                 key=chat_key(token),
@@ -64,19 +66,6 @@ def router(
         return {"accepted": True, "duplicate": outcome.duplicate}
 
     return api
-
-
-async def _body(request: Request, max_bytes: int) -> bytes | None:
-    """The request's body, or None as soon as it is over `max_bytes` (the rest is not read)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        return None
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > max_bytes:
-            return None
-    return bytes(body)
 
 
 def _given(data: bytes) -> Fetch:
