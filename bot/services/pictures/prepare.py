@@ -1,9 +1,9 @@
 """A greyscale picture made easier for Tesseract: dark text on light, upright, large enough.
 
-Each step is cheap (numpy on a reduced copy decides, Pillow applies) and earns its place in
-`bench/ocr_bench.py`: small text is enlarged to the line height Tesseract reads best, and a
-slightly rotated photo is turned upright. Binarising is left to Tesseract's own Otsu step,
-which read the noisy set better than a global threshold here.
+Each step is cheap (numpy on a reduced copy decides, Pillow applies): small text is enlarged
+to the line height Tesseract reads best, and a slightly rotated photo is turned upright.
+Binarising is left to Tesseract's own (Otsu) step; a threshold of our own has not been
+measured against it yet (`bench/ocr_bench.py` is where to try).
 """
 
 from __future__ import annotations
