@@ -20,6 +20,7 @@ from bot.services.metrics import Metrics
 from bot.services.nlu.model import train_from_data
 from bot.services.operators.escalation import Escalations
 from bot.services.outbox import OutboxService
+from bot.services.pictures.reader import PictureReader
 from bot.services.reported_contacts import ReportedContacts
 from bot.services.retention import RetentionService, notice_disagrees
 from bot.services.retention_job import PurgeJob
@@ -49,6 +50,7 @@ class Sapar:
     metrics: Metrics = field(default_factory=Metrics)  # this app's own Prometheus registry
     purge_job: PurgeJob | None = None  # deletes conversations idle past privacy.retention_days
     contacts: ReportedContacts | None = None  # recruiters reported before; off without a key
+    pictures: PictureReader | None = None  # reads photos' text; says why when it cannot
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
@@ -106,7 +108,8 @@ def build(
         contacts=contacts,
     )
     transcripts = TranscriptService(db)
-    services = ChannelServices(conversations, transcripts, outbox, content)
+    pictures = PictureReader(settings.pictures)
+    services = ChannelServices(conversations, transcripts, outbox, content, pictures)
     channels = _channels(settings, services)
     deliverers = {name: c.deliverer for name, c in channels.items()} | dict(extra_deliverers or {})
     sender = Sender(
@@ -127,6 +130,7 @@ def build(
         deliverers=deliverers,
         metrics=metrics,
         contacts=contacts,
+        pictures=pictures,
         purge_job=PurgeJob(RetentionService(db, settings.privacy)),
         live_content=LiveContent(
             content,

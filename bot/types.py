@@ -43,6 +43,25 @@ class Media(StrEnum):
     OTHER = "other"
 
 
+class PictureOutcome(StrEnum):
+    """What came of reading a picture's text (OCR), decided before the engine sees it."""
+
+    READ = "read"  # text was read: the engine checks it as a pasted offer
+    UNREADABLE = "unreadable"  # no text could be made out (or reading took too long)
+    TOO_LARGE = "too_large"  # more bytes or pixels than `pictures.max_*` allow
+    NOT_IMAGE = "not_image"  # an image by its name or type, but not by its bytes
+    FAILED = "failed"  # the platform would not give us the file
+    OFF = "off"  # pictures are not read on this installation (no Tesseract, or switched off)
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A picture's reading: the outcome and, when read, its text (never in a log line)."""
+
+    outcome: PictureOutcome
+    text: str = field(default="", repr=False)
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
     """A shared location: only the engine reads it, nothing stores it."""
@@ -69,7 +88,9 @@ class UserMessage:
     `external_id` is unique across the whole channel (not just the chat) and is the dedupe
     key; `text` is the typed text (or a caption, or a forwarded post); `button` is a button
     payload when the user pressed one; `media` is what came besides text (a photo with
-    a caption is TEXT with `media` PHOTO); `point` is a shared location's coordinates.
+    a caption is TEXT with `media` PHOTO); `point` is a shared location's coordinates;
+    `picture` is what reading a photo gave (its text is then also in `text`, after any
+    caption).
     """
 
     key: ConversationKey
@@ -83,6 +104,7 @@ class UserMessage:
     meta: Mapping[str, Any] = field(default_factory=dict)
     media: Media | None = None
     point: Point | None = field(default=None, repr=False)  # never in a log line
+    picture: Picture | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,18 +15,21 @@ from bot.channels.delivery.base import Deliverer
 from bot.services.content.store import ContentStore
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
+from bot.services.pictures.reader import PictureReader
 from bot.services.transcripts import TranscriptService
 from bot.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
 class ChannelServices:
-    """What a channel may use: the one way in, transcripts, the outbox and the live texts."""
+    """What a channel may use: the one way in, transcripts, the outbox, the live texts, and
+    the reader of pictures' text (None: pictures are answered as unread)."""
 
     conversations: ConversationService
     transcripts: TranscriptService
     outbox: OutboxService
     content: ContentStore
+    pictures: PictureReader | None = None
 
 
 class Channel(Protocol):

@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 from bot.settings.contacts import ContactsSettings
 from bot.settings.observability import LogSettings, MetricsSettings
 from bot.settings.operators import OperatorsSettings
+from bot.settings.pictures import PicturesSettings
 from bot.settings.privacy import PrivacySettings
 from bot.settings.sections import (
     SECRET_KEYS,
@@ -60,6 +61,7 @@ class Settings(BaseSettings):
     privacy: PrivacySettings = PrivacySettings()
     webchat: WebchatSettings = WebchatSettings()
     contacts: ContactsSettings = ContactsSettings()
+    pictures: PicturesSettings = PicturesSettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod

@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from bot.admin.mount import install as install_admin
 from bot.channels.webchat import api as webchat
+from bot.channels.webchat import pictures as webchat_pictures
 from bot.console.mount import install as install_console
 from bot.insights.contacts import install as install_contacts
 from bot.insights.mount import install as install_insights
@@ -84,10 +85,18 @@ def create_app(sapar: Sapar) -> FastAPI:
     @app.get("/readyz", include_in_schema=False)
     async def readyz() -> Response:
         ready = await sapar.db.ping()
-        body: dict[str, Any] = {"status": "ok" if ready else "unavailable", "database": ready}
-        return JSONResponse(body, status_code=200 if ready else 503)
+        body = {"status": "ok" if ready else "unavailable", "database": ready}
+        return JSONResponse(body | _pictures(sapar), status_code=200 if ready else 503)
 
     return app
+
+
+def _pictures(sapar: Sapar) -> dict[str, Any]:
+    """Whether pictures are read: unread is a lesser service, not an unready one (still 200)."""
+    pictures = sapar.pictures
+    if pictures is not None and pictures.on:
+        return {"pictures": "on"}
+    return {"pictures": "off", "pictures_off": pictures.off_reason if pictures else "not built"}
 
 
 def _api_docs(settings: Settings) -> dict[str, Any]:
@@ -117,7 +126,9 @@ def _middleware(app: FastAPI, sapar: Sapar, *, webhooks: dict[str, str]) -> None
     settings = sapar.settings
     app.add_middleware(metrics.WebhookTimer, metrics=sapar.metrics, paths=webhooks)
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(BodyLimit, max_bytes=settings.web.max_body_bytes)
+    # The web chat's picture upload limits its body itself (pictures.max_bytes), to reply.
+    own = frozenset({webchat_pictures.PATH})
+    app.add_middleware(BodyLimit, max_bytes=settings.web.max_body_bytes, own_limit=own)
     if settings.app.environment == "production":
         app.add_middleware(Production, hsts_seconds=settings.web.hsts_seconds)
     app.add_middleware(RequestLog, access=settings.log.access)

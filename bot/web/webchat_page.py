@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from bot.engine.content.model import Content
 
-TEXTS = ("title", "placeholder", "send", "offline", "operator", "too_long", "busy")
+TEXTS = (
+    "title", "placeholder", "send", "offline", "operator", "too_long", "busy", "picture",
+    "picture_sent",
+)  # fmt: skip
 
 
 def texts(content: Content, language: str) -> dict[str, str]:

@@ -85,6 +85,7 @@ def settings_for(
     *,
     app_secret: str = WA_SECRET,
     database_url: str | None = None,
+    pictures_enabled: bool = True,
     **telegram_extra: Any,
 ) -> Any:
     """Settings with fast outbox retries and the channels pointed at the fakes."""
@@ -98,6 +99,7 @@ def settings_for(
         },
         "telegram": {},
         "whatsapp": {},
+        "pictures": {"enabled": pictures_enabled},
     }
     if telegram is not None:
         sections["telegram"] = {

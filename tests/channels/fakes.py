@@ -100,13 +100,33 @@ class FakeTelegram(FakePlatform):
         super().__init__()
         self.token = token
         self.updates: list[dict[str, Any]] = []  # served by getUpdates
+        self.files: dict[str, bytes] = {}  # file_id → bytes, served by getFile and /file/
+        self.file_sizes: dict[str, int] = {}  # a size getFile announces instead of the real one
+        self.downloads: list[str] = []  # file paths fetched from /file/bot<token>/
         self._ids = itertools.count(1000)
 
     async def start_server(self) -> FakeTelegram:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._file)
         await self.start(app)
         return self
+
+    def _get_file(self, data: dict[str, Any]) -> web.Response:
+        file_id = str(data.get("file_id"))
+        if file_id not in self.files:
+            return _tg_error(400, "Bad Request: invalid file_id")
+        size = self.file_sizes.get(file_id, len(self.files[file_id]))
+        found = {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": size}
+        return web.json_response({"ok": True, "result": found | {"file_path": f"p/{file_id}"}})
+
+    async def _file(self, request: web.Request) -> web.StreamResponse:
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        self.downloads.append(path)
+        data = self.files.get(path.removeprefix("p/"))
+        return web.Response(status=404) if data is None else web.Response(body=data)
 
     async def _updates(self, data: dict[str, Any]) -> list[dict[str, Any]]:
         """Long polling: what is at or after `offset`, else an empty answer a little later."""
@@ -127,6 +147,9 @@ class FakeTelegram(FakePlatform):
         if method == "getUpdates":
             self.calls.append(Call(method, data))
             return web.json_response({"ok": True, "result": await self._updates(data)})
+        if method == "getFile":
+            self.calls.append(Call(method, data))
+            return self._get_file(data)
         if method != "sendMessage":
             self.calls.append(Call(method, data))
             return web.json_response({"ok": True, "result": True})
@@ -178,14 +201,40 @@ class FakeGraph(FakePlatform):
         super().__init__()
         self.token = token
         self.phone_number_id = phone_number_id
+        self.media: dict[str, bytes] = {}  # media id → bytes: GET /v21.0/<id>, then its URL
+        self.media_sizes: dict[str, int] = {}  # a file_size announced instead of the real one
+        self.downloads: list[str] = []  # media ids whose file was fetched
         self._ids = itertools.count(1)
 
     async def start_server(self) -> FakeGraph:
         app = web.Application()
         app.router.add_post("/v21.0/{phone}/messages", self._handle)
+        app.router.add_get("/v21.0/{media_id}", self._media_url)
+        app.router.add_get("/files/{media_id}", self._media_file)
         await self.start(app)
         self.url += "/v21.0"
         return self
+
+    async def _media_url(self, request: web.Request) -> web.Response:
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return _graph_error(401, 190, "Invalid OAuth access token")
+        media_id = request.match_info["media_id"]
+        if media_id not in self.media:
+            return _graph_error(404, 100, "Unsupported get request")
+        size = self.media_sizes.get(media_id, len(self.media[media_id]))
+        base = self.url.removesuffix("/v21.0")
+        return web.json_response(
+            {"url": f"{base}/files/{media_id}", "mime_type": "image/jpeg", "file_size": size}
+            | {"id": media_id, "messaging_product": "whatsapp"}
+        )
+
+    async def _media_file(self, request: web.Request) -> web.Response:
+        if request.headers.get("authorization") != f"Bearer {self.token}":
+            return web.Response(status=401)  # Meta's media URLs need the token too
+        media_id = request.match_info["media_id"]
+        self.downloads.append(media_id)
+        data = self.media.get(media_id)
+        return web.Response(status=404) if data is None else web.Response(body=data)
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.headers.get("authorization") != f"Bearer {self.token}":

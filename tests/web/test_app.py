@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 
 from bot.app import build
 from bot.settings import load_settings
 from bot.web.app import create_app
+from tests.pictures import require_ocr
 
 
 async def test_healthz_and_readyz(client: httpx.AsyncClient) -> None:
@@ -67,3 +70,19 @@ async def test_streamed_bodies_over_the_limit_are_refused_too(client: httpx.Asyn
         "/webchat/api/messages", content=chunks(), headers={"content-type": "application/json"}
     )
     assert response.status_code == 413
+
+
+async def test_readyz_says_whether_pictures_are_read(tmp_path: Path) -> None:
+    require_ocr()
+    for languages, shown in (("kir+rus", "on"), ("kir+xyz", "off")):
+        settings = load_settings(
+            database={"url": f"sqlite+aiosqlite:///{tmp_path / 'r.db'}"},
+            pictures={"languages": languages},
+        )
+        sapar = build(settings)
+        transport = httpx.ASGITransport(app=create_app(sapar))
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            body = (await http.get("/readyz")).json()
+        await sapar.db.dispose()
+        assert body["pictures"] == shown
+        assert ("xyz" in body.get("pictures_off", "")) is (shown == "off")

@@ -36,7 +36,13 @@ class Telegram:
         bot = make_bot(
             tg.token.get_secret_value(), api_base=tg.api_base, timeout=tg.timeout_seconds
         )
-        updates = TelegramUpdates(bot, TelegramDeliverer(bot), services.conversations)
+        updates = TelegramUpdates(
+            bot,
+            TelegramDeliverer(bot),
+            services.conversations,
+            services.pictures,
+            download_timeout=settings.pictures.download_timeout_seconds,
+        )
         return cls(updates, TelegramRunner(updates, tg))
 
     @property

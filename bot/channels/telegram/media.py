@@ -25,6 +25,17 @@ MEDIA: dict[str, Media] = {
 }
 
 
+def picture_ref(msg: Message) -> dict[str, object]:
+    """The meta that lets the channel fetch a photo or an image file (its largest size)."""
+    if msg.photo:
+        largest = msg.photo[-1]
+        return {"file_id": largest.file_id, "file_size": largest.file_size}
+    document = msg.document
+    if document is not None and file_media(document.mime_type) is Media.PHOTO:
+        return {"file_id": document.file_id, "file_size": document.file_size}
+    return {}
+
+
 def media_of(msg: Message, content: str) -> tuple[Media | None, Point | None]:
     """What `msg` carries besides text (None for plain text) and, for a location, where."""
     if content == ContentType.TEXT:

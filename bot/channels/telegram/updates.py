@@ -20,9 +20,11 @@ from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 
 from bot.channels.boundary import read_json, reason
+from bot.channels.telegram.files import picture_fetch
 from bot.channels.telegram.inbound import parse
 from bot.channels.telegram.outbound import TelegramDeliverer
 from bot.services.conversation import ConversationService
+from bot.services.pictures.reader import PictureReader
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
@@ -33,11 +35,18 @@ class TelegramUpdates:
     """Parses updates, hands their messages to the conversation service, acknowledges buttons."""
 
     def __init__(
-        self, bot: Bot, deliverer: TelegramDeliverer, conversations: ConversationService
+        self,
+        bot: Bot,
+        deliverer: TelegramDeliverer,
+        conversations: ConversationService,
+        pictures: PictureReader | None = None,
+        download_timeout: float = 15.0,
     ) -> None:
         self.bot = bot
         self.deliverer = deliverer
         self.conversations = conversations
+        self.pictures = pictures
+        self.download_timeout = download_timeout
         self._side_tasks: set[asyncio.Task[None]] = set()
 
     def update(self, payload: Any) -> Update:
@@ -54,8 +63,12 @@ class TelegramUpdates:
         if inbound.message is None:
             log.debug("telegram update %s left alone: %s", update.update_id, inbound.ignored)
         else:
-            self._side(self.deliverer.typing(inbound.message.key.chat_id))
-            await self.conversations.receive(inbound.message)
+            message = inbound.message
+            self._side(self.deliverer.typing(message.key.chat_id))
+            fetch = picture_fetch(self.bot, message, timeout=self.download_timeout)
+            if self.pictures is not None and fetch is not None:
+                message = await self.pictures.attach(message, fetch)
+            await self.conversations.receive(message)
         if inbound.callback_id is not None:
             self._side(self._answer_callback(inbound.callback_id))
 

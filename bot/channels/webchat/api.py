@@ -104,7 +104,7 @@ def router(
     @api.post("/messages", status_code=202, dependencies=[Depends(require_json)])
     async def post_message(request: Request, response: Response, body: Outgoing) -> Any:
         token = ensure_token(request, response)
-        refused = await _refuse_new_chat(request, response, transcripts, new_chats, token)
+        refused = await refuse_new_chat(request, response, transcripts, new_chats, token)
         if refused is not None:
             return refused
         message = UserMessage(
@@ -144,7 +144,7 @@ def router(
     return api
 
 
-async def _refuse_new_chat(
+async def refuse_new_chat(
     request: Request,
     response: Response,
     transcripts: TranscriptService,

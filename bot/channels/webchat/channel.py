@@ -7,6 +7,7 @@ from typing import ClassVar
 from fastapi import APIRouter
 
 from bot.channels.protocol import ChannelServices
+from bot.channels.webchat import pictures
 from bot.channels.webchat.admission import NewChatLimit
 from bot.channels.webchat.api import CHANNEL, WebchatHub, router
 from bot.settings import Settings, WebchatSettings
@@ -23,9 +24,11 @@ class Webchat:
         *,
         long_poll_seconds: float,
         new_chats: NewChatLimit | None = None,
+        picture_bytes: int = 10_485_760,
     ) -> None:
         self.services = services
         self.long_poll_seconds = long_poll_seconds
+        self.picture_bytes = picture_bytes
         self.hub = WebchatHub(services.transcripts)
         self.new_chats = new_chats or _new_chat_limit(WebchatSettings())
 
@@ -35,6 +38,7 @@ class Webchat:
             services,
             long_poll_seconds=settings.web.long_poll_seconds,
             new_chats=_new_chat_limit(settings.webchat),
+            picture_bytes=settings.pictures.max_bytes,
         )
 
     @property
@@ -42,12 +46,26 @@ class Webchat:
         return self.hub
 
     def router(self) -> APIRouter:
-        return router(
-            self.services.conversations,
-            self.services.transcripts,
-            self.new_chats,
-            long_poll_seconds=self.long_poll_seconds,
+        services = self.services
+        api = APIRouter()
+        api.include_router(
+            router(
+                services.conversations,
+                services.transcripts,
+                self.new_chats,
+                long_poll_seconds=self.long_poll_seconds,
+            )
         )
+        api.include_router(
+            pictures.router(
+                services.conversations,
+                services.transcripts,
+                self.new_chats,
+                services.pictures,
+                max_bytes=self.picture_bytes,
+            )
+        )
+        return api
 
     async def start(self) -> None:
         return None

@@ -10,6 +10,7 @@ from fastapi import APIRouter
 
 from bot.channels.protocol import ChannelServices
 from bot.channels.whatsapp.inbound import CHANNEL
+from bot.channels.whatsapp.media import WhatsAppPictures
 from bot.channels.whatsapp.outbound import WhatsAppDeliverer
 from bot.channels.whatsapp.webhook import router
 from bot.settings import Settings, WhatsAppSettings
@@ -23,11 +24,16 @@ class WhatsApp:
     name: ClassVar[str] = CHANNEL
 
     def __init__(
-        self, settings: WhatsAppSettings, services: ChannelServices, deliverer: WhatsAppDeliverer
+        self,
+        settings: WhatsAppSettings,
+        services: ChannelServices,
+        deliverer: WhatsAppDeliverer,
+        pictures: WhatsAppPictures | None = None,
     ) -> None:
         self.settings = settings
         self.services = services
         self._deliverer = deliverer
+        self.pictures = pictures
 
     @classmethod
     def from_settings(cls, settings: Settings, services: ChannelServices) -> WhatsApp | None:
@@ -57,7 +63,13 @@ class WhatsApp:
             window_open=lambda chat_id: services.outbox.reply_window_open(CHANNEL, chat_id),
             list_label=list_label,
         )
-        return cls(wa, services, deliverer)
+        pictures = WhatsAppPictures(
+            services.pictures,
+            api_base=wa.api_base,
+            token=wa.access_token.get_secret_value(),
+            timeout=settings.pictures.download_timeout_seconds,
+        )
+        return cls(wa, services, deliverer, pictures)
 
     @property
     def deliverer(self) -> WhatsAppDeliverer:
@@ -70,6 +82,7 @@ class WhatsApp:
             self.services.outbox,
             app_secret=app_secret.get_secret_value() if app_secret else None,
             verify_token=verify.get_secret_value() if verify else None,
+            pictures=self.pictures,
         )
 
     async def start(self) -> None:

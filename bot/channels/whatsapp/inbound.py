@@ -104,7 +104,7 @@ def _message(raw: Mapping[str, Any]) -> UserMessage | None:
         kind=_kind(text, button),
         forwarded=bool(context.get("forwarded") or context.get("frequently_forwarded")),
         user_id=_text(raw.get("from_user_id")),
-        meta={"type": kind, "edited": raw.get("type") == "edit"},
+        meta={"type": kind, "edited": raw.get("type") == "edit", **_media_ref(content, kind)},
         media=None if button else media,
         point=point,
     )
@@ -138,6 +138,17 @@ def _media(content: Mapping[str, Any], kind: str) -> tuple[Media | None, Point |
     if kind == "location":
         return Media.LOCATION, point_of(body.get("latitude"), body.get("longitude"))
     return MEDIA.get(kind, Media.OTHER), None
+
+
+def _media_ref(content: Mapping[str, Any], kind: str) -> dict[str, str]:
+    """The Graph API id of an image (or an image sent as a document), to read its text."""
+    body = _map(content.get(kind))
+    media_id = _text(body.get("id"))
+    if media_id is None or kind not in ("image", "document"):
+        return {}
+    if kind == "document" and file_media(body.get("mime_type")) is not Media.PHOTO:
+        return {}
+    return {"media_id": media_id}
 
 
 def _status(raw: Mapping[str, Any]) -> Status | None:

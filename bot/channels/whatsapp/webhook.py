@@ -21,6 +21,7 @@ from fastapi.responses import PlainTextResponse
 from bot.channels.boundary import Unreadable, read_json
 from bot.channels.fanout import per_chat
 from bot.channels.whatsapp.inbound import CHANNEL, Batch, Status, parse
+from bot.channels.whatsapp.media import WhatsAppPictures
 from bot.channels.whatsapp.outbound import layout
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
@@ -44,6 +45,7 @@ def router(
     *,
     app_secret: str | None,
     verify_token: str | None,
+    pictures: WhatsAppPictures | None = None,
 ) -> APIRouter:
     """`GET` and `POST /whatsapp/webhook`; without the secrets configured both refuse."""
     api = APIRouter(tags=["whatsapp"])
@@ -70,7 +72,7 @@ def router(
         except Unreadable as exc:  # also a body that is not UTF-8
             log.warning("whatsapp webhook: unreadable body: %s", exc)
             return Response(status_code=400)
-        failed = await _take(batch, conversations, outbox)
+        failed = await _take(batch, conversations, outbox, pictures)
         if failed:
             log.error("whatsapp webhook: %d items failed; WhatsApp will call again", failed)
             return Response(status_code=500)
@@ -79,10 +81,17 @@ def router(
     return api
 
 
-async def _take(batch: Batch, conversations: ConversationService, outbox: OutboxService) -> int:
+async def _take(
+    batch: Batch,
+    conversations: ConversationService,
+    outbox: OutboxService,
+    pictures: WhatsAppPictures | None,
+) -> int:
     """Receive the batch's messages and record its statuses; the number that failed."""
 
     async def receive(message: UserMessage) -> None:
+        if pictures is not None:
+            message = await pictures.attach(message)
         await conversations.receive(await _numbered_choice(outbox, message))
 
     async def record(status: Status) -> None:

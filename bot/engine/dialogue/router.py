@@ -12,6 +12,7 @@ from bot.engine.dialogue import (
     media,
     offer_answers,
     offer_flow,
+    picture,
     survey,
     waiting,
 )
@@ -57,6 +58,8 @@ def _route(turn: Turn, message: UserMessage) -> None:
     """Decide what this message is and let the right part of the dialogue answer it."""
     content = turn.content
     text = message.text.strip()
+    if picture.on_picture(turn, message):
+        return
     if message.kind is MessageKind.UNSUPPORTED:
         media.on_media(turn, message)
         return
@@ -85,15 +88,15 @@ def _route(turn: Turn, message: UserMessage) -> None:
     if not turn.state.greeted and intent.name in URGENT_INTENTS:
         # Someone in danger: who we are in a line, then the numbers, last and most visible.
         actions.welcome(turn, menu=False)
-        _on_text(turn, text, intent, message.forwarded)
+        _on_text(turn, text, intent, message)
         return
     if not turn.state.greeted:
         actions.welcome(turn)
         # The welcome already shows the menu: add nothing unless the text asked for more.
         quiet = intent.name in {"greet", "help", "out_of_scope"}
-        if quiet and not _is_offer(turn, text, intent, message.forwarded, urgent=False):
+        if quiet and not _is_offer(turn, text, intent, message, urgent=False):
             return
-    _on_text(turn, text, intent, message.forwarded)
+    _on_text(turn, text, intent, message)
 
 
 def _note_places(turn: Turn, text: str, intent: Intent) -> None:
@@ -117,7 +120,7 @@ def _country_of(intent: Intent) -> str | None:
     return None
 
 
-def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
+def _on_text(turn: Turn, text: str, intent: Intent, message: UserMessage) -> None:
     """Typed text: an answer inside the offer check, a pasted offer, or an intent."""
     urgent = intent.name in URGENT_INTENTS and len(text) < offer_flow.MIN_OFFER_CHARS
     mode, choosing = turn.state.mode, turn.state.choosing
@@ -137,20 +140,20 @@ def _on_text(turn: Turn, text: str, intent: Intent, forwarded: bool) -> None:
         if not offer_answers.on_text(turn, text, intent):  # a question of its own
             actions.on_action(turn, intent.name, text)
             offer_answers.resume(turn)
-    elif _is_offer(turn, text, intent, forwarded, urgent):
+    elif _is_offer(turn, text, intent, message, urgent):
         offer_flow.check(turn, text)
     else:
         actions.on_action(turn, intent.name, text)
 
 
-def _is_offer(turn: Turn, text: str, intent: Intent, forwarded: bool, urgent: bool) -> bool:
-    """Was an offer asked for, announced with its text, or pasted without a word?"""
-    if turn.state.mode == Mode.AWAITING_OFFER:
+def _is_offer(turn: Turn, text: str, intent: Intent, message: UserMessage, urgent: bool) -> bool:
+    """Was an offer asked for, announced with its text, pasted without a word, or pictured?"""
+    if turn.state.mode == Mode.AWAITING_OFFER or picture.is_read(message):
         return not urgent
     if intent.name == "check_offer" and len(text) >= offer_flow.MIN_OFFER_CHARS:
         return True
     return intent.name != "emergency" and offer_flow.looks_like_offer(
-        text, forwarded, turn.content.offers
+        text, message.forwarded, turn.content.offers
     )
 
 

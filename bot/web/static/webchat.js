@@ -7,6 +7,8 @@
   const form = document.getElementById("form");
   const input = document.getElementById("text");
   const sendButton = document.getElementById("send");
+  const picture = document.getElementById("picture");
+  const pictureLabel = document.getElementById("picture-label");
   const status = document.getElementById("status");
   const notice = document.getElementById("notice");
   const title = document.getElementById("title");
@@ -87,6 +89,8 @@
     input.placeholder = w.placeholder;
     input.setAttribute("aria-label", w.placeholder);
     sendButton.textContent = w.send;
+    picture.setAttribute("aria-label", w.picture);
+    pictureLabel.title = w.picture;
     for (const label of log.querySelectorAll(".msg__author")) label.textContent = w.operator;
     setOnline(online);
     checkLength();
@@ -170,6 +174,25 @@
     }
   }
 
+  // A picture goes as its own bytes with its image type (the server reads and checks it).
+  async function sendPicture(file) {
+    addLine({ direction: "in", text: words().picture_sent });
+    const id = clientId();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        const response = await fetch("/webchat/api/pictures?client_id=" + encodeURIComponent(id), {
+          method: "POST",
+          headers: { "Content-Type": /^image\//.test(file.type) ? file.type : "image/jpeg" },
+          credentials: "same-origin",
+          body: file,
+        });
+        if (response.ok || response.status < 500) { setOnline(true); return; }
+      } catch (e) { /* network down: retry with the same client_id, the server dedupes */ }
+      setOnline(false);
+      await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
+    }
+  }
+
   async function poll() {
     for (;;) {
       try {
@@ -218,6 +241,11 @@
     }
   });
   input.addEventListener("input", checkLength);
+  picture.addEventListener("change", () => {
+    const file = picture.files && picture.files[0];
+    picture.value = "";
+    if (file) sendPicture(file);
+  });
   // The on-screen keyboard shrinks the page: whoever is typing should see the newest line.
   input.addEventListener("focus", toNewest);
   const onResize = () => { if (document.activeElement === input) toNewest(); };
