@@ -26,10 +26,7 @@ SAME_LEVEL = 0.95
 @pytest.fixture(scope="module")
 def sample() -> list[Ad]:
     require_ocr()
-    try:
-        return ads(100)
-    except FileNotFoundError as exc:  # the shared corpora sit beside the clone (as in CI)
-        pytest.fail(f"the shared corpora are missing: {exc}")
+    return ads(100)
 
 
 @pytest.fixture(scope="module")
