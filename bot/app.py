@@ -25,9 +25,11 @@ from bot.services.reported_contacts import ReportedContacts
 from bot.services.retention import RetentionService, notice_disagrees
 from bot.services.retention_job import PurgeJob
 from bot.services.transcripts import TranscriptService
+from bot.services.voices.keeper import VoiceKeeper
 from bot.settings import Settings
 from bot.storage import migrate
 from bot.storage.database import Database
+from bot.storage.voice_store import SqlVoiceStore
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,7 @@ class Sapar:
     purge_job: PurgeJob | None = None  # deletes conversations idle past privacy.retention_days
     contacts: ReportedContacts | None = None  # recruiters reported before; off without a key
     pictures: PictureReader | None = None  # reads photos' text; says why when it cannot
+    voices: VoiceKeeper | None = None  # held chats' voice notes, for the console's player
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
@@ -109,7 +112,9 @@ def build(
     )
     transcripts = TranscriptService(db)
     pictures = PictureReader(settings.pictures)
-    services = ChannelServices(conversations, transcripts, outbox, content, pictures)
+    voices = VoiceKeeper(db, SqlVoiceStore(db), settings.voice)
+    conversations.escalations.listeners.append(voices.on_event)  # withdrawn, /forget: gone
+    services = ChannelServices(conversations, transcripts, outbox, content, pictures, voices)
     channels = _channels(settings, services)
     deliverers = {name: c.deliverer for name, c in channels.items()} | dict(extra_deliverers or {})
     sender = Sender(
@@ -131,6 +136,7 @@ def build(
         metrics=metrics,
         contacts=contacts,
         pictures=pictures,
+        voices=voices,
         purge_job=PurgeJob(RetentionService(db, settings.privacy)),
         live_content=LiveContent(
             content,

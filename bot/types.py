@@ -62,6 +62,22 @@ class Picture:
     text: str = field(default="", repr=False)
 
 
+class VoiceOutcome(StrEnum):
+    """What came of keeping a voice note for the operator (only while a hand-off is open)."""
+
+    KEPT = "kept"  # stored until the hand-off closes: the operator can play it
+    TOO_LARGE = "too_large"  # more than `voice.max_bytes`: not stored, the operator is told
+    FAILED = "failed"  # the platform would not give us the file
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A voice note's fate; `ref` names its stored audio (a random token, nothing personal)."""
+
+    outcome: VoiceOutcome
+    ref: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Point:
     """A shared location: only the engine reads it, nothing stores it."""
@@ -90,7 +106,7 @@ class UserMessage:
     payload when the user pressed one; `media` is what came besides text (a photo with
     a caption is TEXT with `media` PHOTO); `point` is a shared location's coordinates;
     `picture` is what reading a photo gave (its text is then also in `text`, after any
-    caption).
+    caption); `voice` is what became of a voice note's audio during a hand-off.
     """
 
     key: ConversationKey
@@ -105,6 +121,7 @@ class UserMessage:
     media: Media | None = None
     point: Point | None = field(default=None, repr=False)  # never in a log line
     picture: Picture | None = None
+    voice: Voice | None = None  # set only for a voice note in a chat an operator holds
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,19 +17,22 @@ from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
 from bot.services.pictures.reader import PictureReader
 from bot.services.transcripts import TranscriptService
+from bot.services.voices.keeper import VoiceKeeper
 from bot.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
 class ChannelServices:
     """What a channel may use: the one way in, transcripts, the outbox, the live texts, and
-    the reader of pictures' text (None: pictures are answered as unread)."""
+    the reader of pictures' text (None: pictures are answered as unread), and the keeper of
+    held chats' voice notes (None: voice notes are answered, never kept)."""
 
     conversations: ConversationService
     transcripts: TranscriptService
     outbox: OutboxService
     content: ContentStore
     pictures: PictureReader | None = None
+    voices: VoiceKeeper | None = None
 
 
 class Channel(Protocol):

@@ -11,13 +11,20 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from bot.console import views_chat, views_dead, views_live, views_queue, views_satisfaction
+from bot.console import (
+    views_chat,
+    views_dead,
+    views_live,
+    views_queue,
+    views_satisfaction,
+    views_voice,
+)
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
 from bot.services.operators.assign import Assigner
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
-from bot.services.operators.events import Broadcaster
+from bot.services.operators.events import Broadcaster, LiveEvent
 from bot.services.operators.late_alerts import LateAlerts
 from bot.services.operators.satisfaction import SatisfactionReport
 from bot.services.operators.shift_job import ShiftJob
@@ -51,14 +58,19 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         wake=sapar.sender.wake,
     )
     escalations.listeners.append(assign.on_event)  # after the broadcast: new, then given
+
+    async def publish(event: LiveEvent) -> None:
+        """The desk's changes go to the consoles, and a closed chat's voice notes go."""
+        await live.publish(event)
+        if sapar.voices is not None:
+            await sapar.voices.on_event(event)
+
     staff = StaffService(sapar.db, settings.operators, session_secret(settings))
     staff.shift = assign
     app.state.console = Console(
         settings=settings,
         staff=staff,
-        desk=Desk(
-            sapar.db, lambda: sapar.content.current, publish=live.publish, wake=sapar.sender.wake
-        ),
+        desk=Desk(sapar.db, lambda: sapar.content.current, publish=publish, wake=sapar.sender.wake),
         assign=assign,
         live=live,
         canned=load_canned(settings.path(settings.content.dir)),
@@ -69,6 +81,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
             sapar.db, settings.whatsapp.templates, publish=live.publish, wake=sapar.sender.wake
         ),
         satisfaction=SatisfactionReport(sapar.db),
+        voices=sapar.voices.store if sapar.voices else None,
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console
@@ -86,7 +99,8 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         ),
     )
     app.include_router(views_login.router, prefix=PATH)
-    for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
+    views = (views_queue, views_chat, views_live, views_dead, views_satisfaction, views_voice)
+    for module in views:
         app.include_router(module.router)
     _run_while_serving(app, live, ShiftJob(assign, alerts=late_alerts(sapar)))
 

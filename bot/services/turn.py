@@ -71,7 +71,12 @@ class Turn:
         message = self.message
         if message.button:
             return {"button": message.button}
-        return {"media": message.media.value} if message.media is not None else {}
+        payload = {"media": message.media.value} if message.media is not None else {}
+        if message.voice is not None:  # the console plays a kept one, or says why it cannot
+            payload["voice"] = message.voice.outcome.value
+            if message.voice.ref:
+                payload["voice_ref"] = message.voice.ref
+        return payload
 
     def outcome(self) -> Outcome:
         after = self.after or self.result.state

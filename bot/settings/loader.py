@@ -30,6 +30,7 @@ from bot.settings.sections import (
     WebSettings,
     WhatsAppSettings,
 )
+from bot.settings.voice import VoiceSettings
 from bot.settings.webchat import WebchatSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -62,6 +63,7 @@ class Settings(BaseSettings):
     webchat: WebchatSettings = WebchatSettings()
     contacts: ContactsSettings = ContactsSettings()
     pictures: PicturesSettings = PicturesSettings()
+    voice: VoiceSettings = VoiceSettings()
     base_dir: Path = PROJECT_ROOT  # relative paths in the file are relative to this
 
     @classmethod

@@ -1,6 +1,7 @@
 """The person's /forget, in two steps: at once, and once the confirmation has gone out.
 
-At once (`wipe`): the transcript, replies, dedupe ids, unanswered questions and the state go.
+At once (`wipe`): the transcript, replies, dedupe ids, unanswered questions, kept voice notes
+and the state go.
 The conversation row keeps its chat id for a while, so that the confirmation can be delivered
 and a web chat can still fetch it.
 
@@ -19,6 +20,7 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
+from bot.storage import voice_notes
 from bot.storage.content import UnansweredQuestion
 from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User
 
@@ -89,6 +91,7 @@ async def _delete_traces(session: AsyncSession, conversation: Conversation, *, s
     await session.execute(
         delete(UnansweredQuestion).where(UnansweredQuestion.conversation_id == cid)
     )
+    await voice_notes.drop(session, conversation_id=cid)  # the audio kept for an operator
     if conversation.user_id is None:
         return
     if seen:  # the user row stays linked until `finish`, or a next message would add another

@@ -86,6 +86,7 @@ def settings_for(
     app_secret: str = WA_SECRET,
     database_url: str | None = None,
     pictures_enabled: bool = True,
+    voice: dict[str, Any] | None = None,
     **telegram_extra: Any,
 ) -> Any:
     """Settings with fast outbox retries and the channels pointed at the fakes."""
@@ -100,6 +101,7 @@ def settings_for(
         "telegram": {},
         "whatsapp": {},
         "pictures": {"enabled": pictures_enabled},
+        "voice": voice or {},
     }
     if telegram is not None:
         sections["telegram"] = {

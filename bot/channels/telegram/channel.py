@@ -42,6 +42,7 @@ class Telegram:
             services.conversations,
             services.pictures,
             download_timeout=settings.pictures.download_timeout_seconds,
+            voices=services.voices,
         )
         return cls(updates, TelegramRunner(updates, tg))
 

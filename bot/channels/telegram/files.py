@@ -1,4 +1,5 @@
-"""A Telegram picture's bytes: `getFile` through the configured API base, then its file URL."""
+"""A Telegram file's bytes (a picture, a voice note): `getFile` through the configured API
+base, then its file URL."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ from bot.channels.download import download
 from bot.services.pictures.reader import DownloadFailed, Fetch, TooLarge
 from bot.types import UserMessage
 
-FILE_ID = "file_id"  # meta key: the picture's file id (the largest size of a photo)
+FILE_ID = "file_id"  # meta key: the file's id (a photo's largest size, a voice note)
 FILE_SIZE = "file_size"  # meta key: its size as Telegram announced it, when it did
 
 
-def picture_fetch(bot: Bot, message: UserMessage, *, timeout: float) -> Fetch | None:
-    """How to get the message's picture, or None when it carries no readable one."""
+def file_fetch(bot: Bot, message: UserMessage, *, timeout: float) -> Fetch | None:
+    """How to get the message's file (picture or voice note), or None when it has none."""
     file_id = message.meta.get(FILE_ID)
     if not isinstance(file_id, str):
         return None

@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, Message, Update
 from aiogram.types.update import UpdateTypeLookupError
 
 from bot.channels.boundary import admit
-from bot.channels.telegram.media import media_of, picture_ref
+from bot.channels.telegram.media import file_ref, media_of
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 CHANNEL = "telegram"
@@ -121,7 +121,7 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
             "content_type": content,
             "edited": edited,
             "language_code": user.language_code if user else None,
-            **picture_ref(msg),
+            **file_ref(msg),
         },
         media=media,
         point=point,

@@ -25,8 +25,16 @@ MEDIA: dict[str, Media] = {
 }
 
 
-def picture_ref(msg: Message) -> dict[str, object]:
-    """The meta that lets the channel fetch a photo or an image file (its largest size)."""
+def file_ref(msg: Message) -> dict[str, object]:
+    """The meta that lets the channel fetch a photo or an image file (its largest size), or
+    a voice note's audio (with its type, which the console's player needs)."""
+    audio = msg.voice or msg.audio
+    if audio is not None:
+        return {
+            "file_id": audio.file_id,
+            "file_size": audio.file_size,
+            "mime_type": audio.mime_type,
+        }
     if msg.photo:
         largest = msg.photo[-1]
         return {"file_id": largest.file_id, "file_size": largest.file_size}

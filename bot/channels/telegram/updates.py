@@ -20,11 +20,13 @@ from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 
 from bot.channels.boundary import read_json, reason
-from bot.channels.telegram.files import picture_fetch
+from bot.channels.telegram.files import file_fetch
 from bot.channels.telegram.inbound import parse
 from bot.channels.telegram.outbound import TelegramDeliverer
 from bot.services.conversation import ConversationService
 from bot.services.pictures.reader import PictureReader
+from bot.services.voices.keeper import VoiceKeeper
+from bot.types import Media
 
 log = logging.getLogger(__name__)
 SECRET_HEADER = "x-telegram-bot-api-secret-token"
@@ -41,12 +43,14 @@ class TelegramUpdates:
         conversations: ConversationService,
         pictures: PictureReader | None = None,
         download_timeout: float = 15.0,
+        voices: VoiceKeeper | None = None,
     ) -> None:
         self.bot = bot
         self.deliverer = deliverer
         self.conversations = conversations
         self.pictures = pictures
         self.download_timeout = download_timeout
+        self.voices = voices
         self._side_tasks: set[asyncio.Task[None]] = set()
 
     def update(self, payload: Any) -> Update:
@@ -65,10 +69,14 @@ class TelegramUpdates:
         else:
             message = inbound.message
             self._side(self.deliverer.typing(message.key.chat_id))
-            fetch = picture_fetch(self.bot, message, timeout=self.download_timeout)
-            if self.pictures is not None and fetch is not None:
-                message = await self.pictures.attach(message, fetch)
-            await self.conversations.receive(message)
+            fetch = file_fetch(self.bot, message, timeout=self.download_timeout)
+            if message.media is Media.VOICE and self.voices is not None:
+                taken = await self.voices.take(message, fetch)
+                await self.voices.settle(taken, await self.conversations.receive(taken.message))
+            else:
+                if self.pictures is not None and fetch is not None:
+                    message = await self.pictures.attach(message, fetch)
+                await self.conversations.receive(message)
         if inbound.callback_id is not None:
             self._side(self._answer_callback(inbound.callback_id))
 

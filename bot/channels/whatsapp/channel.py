@@ -83,6 +83,7 @@ class WhatsApp:
             app_secret=app_secret.get_secret_value() if app_secret else None,
             verify_token=verify.get_secret_value() if verify else None,
             pictures=self.pictures,
+            voices=self.services.voices,
         )
 
     async def start(self) -> None:

@@ -141,11 +141,15 @@ def _media(content: Mapping[str, Any], kind: str) -> tuple[Media | None, Point |
 
 
 def _media_ref(content: Mapping[str, Any], kind: str) -> dict[str, str]:
-    """The Graph API id of an image (or an image sent as a document), to read its text."""
+    """The Graph API id of an image (or an image sent as a document), to read its text, or of
+    a voice note (with its type), to keep it for an operator."""
     body = _map(content.get(kind))
     media_id = _text(body.get("id"))
-    if media_id is None or kind not in ("image", "document"):
+    if media_id is None or kind not in ("image", "document", "audio"):
         return {}
+    if kind == "audio":
+        mime = _text(body.get("mime_type"))
+        return {"media_id": media_id, **({"mime_type": mime} if mime else {})}
     if kind == "document" and file_media(body.get("mime_type")) is not Media.PHOTO:
         return {}
     return {"media_id": media_id}

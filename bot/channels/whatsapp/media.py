@@ -1,4 +1,5 @@
-"""A WhatsApp picture's bytes: the Graph API's media URL for its id, then the file itself.
+"""A WhatsApp file's bytes (a picture, a voice note): the Graph API's media URL for its id,
+then the file itself.
 
 Both calls carry the access token (Meta's media URLs need it too) and nothing is written.
 """
@@ -11,7 +12,7 @@ import httpx
 
 from bot.channels.download import download
 from bot.services.pictures.reader import DownloadFailed, Fetch, PictureReader, TooLarge
-from bot.types import UserMessage
+from bot.types import Media, UserMessage
 
 MEDIA_ID = "media_id"  # meta key: the Graph API's id of an image (or an image document)
 # Media ids are digits; nothing else may become a path on the Graph API.
@@ -32,7 +33,7 @@ class WhatsAppPictures:
     async def attach(self, message: UserMessage) -> UserMessage:
         """The message with its picture's text and outcome; others as they came."""
         fetch = self.fetch_of(message)
-        if self.reader is None or fetch is None:
+        if self.reader is None or fetch is None or message.media is not Media.PHOTO:
             return message
         return await self.reader.attach(message, fetch)
 

@@ -25,7 +25,8 @@ from bot.channels.whatsapp.media import WhatsAppPictures
 from bot.channels.whatsapp.outbound import layout
 from bot.services.conversation import ConversationService
 from bot.services.outbox import OutboxService
-from bot.types import MessageKind, UserMessage
+from bot.services.voices.keeper import VoiceKeeper
+from bot.types import Media, MessageKind, UserMessage
 
 log = logging.getLogger(__name__)
 SIGNATURE_HEADER = "x-hub-signature-256"
@@ -46,6 +47,7 @@ def router(
     app_secret: str | None,
     verify_token: str | None,
     pictures: WhatsAppPictures | None = None,
+    voices: VoiceKeeper | None = None,
 ) -> APIRouter:
     """`GET` and `POST /whatsapp/webhook`; without the secrets configured both refuse."""
     api = APIRouter(tags=["whatsapp"])
@@ -72,7 +74,7 @@ def router(
         except Unreadable as exc:  # also a body that is not UTF-8
             log.warning("whatsapp webhook: unreadable body: %s", exc)
             return Response(status_code=400)
-        failed = await _take(batch, conversations, outbox, pictures)
+        failed = await _take(batch, conversations, outbox, pictures, voices)
         if failed:
             log.error("whatsapp webhook: %d items failed; WhatsApp will call again", failed)
             return Response(status_code=500)
@@ -86,10 +88,15 @@ async def _take(
     conversations: ConversationService,
     outbox: OutboxService,
     pictures: WhatsAppPictures | None,
+    voices: VoiceKeeper | None = None,
 ) -> int:
     """Receive the batch's messages and record its statuses; the number that failed."""
 
     async def receive(message: UserMessage) -> None:
+        if message.media is Media.VOICE and voices is not None:
+            taken = await voices.take(message, pictures.fetch_of(message) if pictures else None)
+            await voices.settle(taken, await conversations.receive(taken.message))
+            return
         if pictures is not None:
             message = await pictures.attach(message)
         await conversations.receive(await _numbered_choice(outbox, message))

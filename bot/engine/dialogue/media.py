@@ -2,7 +2,8 @@
 
 A voice note or a picture is usually someone who finds typing hard: the reply says what
 Sapar cannot do yet and offers a person first. While an operator has the chat there is no
-menu: the user learns that the operator sees something arrived but cannot open it. A shared
+menu: the user learns that the operator sees something arrived but cannot open it — except a
+voice note the services kept (`message.voice`), which the operator can play. A shared
 location answers "where am I" for the emergency numbers, whoever has the chat; only the
 country code is kept (`state.location`), never the coordinates.
 """
@@ -54,7 +55,8 @@ def on_media(turn: Turn, message: UserMessage) -> None:
     elif media is None:
         turn.say("unsupported", () if turn.state.handoff else turn.menu())
     elif turn.state.handoff:
-        turn.say("media_handoff")
+        voice = message.voice if media is Media.VOICE else None
+        turn.say(f"media_voice_{voice.outcome.value}" if voice else "media_handoff")
     else:
         menu = turn.menu("media") if media in HARD_TO_TYPE else turn.menu()
         turn.say(f"media_{media.value}", menu)

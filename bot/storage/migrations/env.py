@@ -14,6 +14,7 @@ from bot.storage import (  # noqa: F401
     reported_contacts,
     satisfaction,
     staff,
+    voice_notes,
 )
 from bot.storage.models import Base
 

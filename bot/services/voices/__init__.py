@@ -1,0 +1,1 @@
+"""Voice notes: kept for the operator while a hand-off is open, gone when it ends."""
