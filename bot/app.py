@@ -110,11 +110,7 @@ def build(
         metrics=metrics,
         contacts=contacts,
     )
-    transcripts = TranscriptService(db)
-    pictures = PictureReader(settings.pictures)
-    voices = VoiceKeeper(db, SqlVoiceStore(db), settings.voice)
-    conversations.escalations.listeners.append(voices.on_event)  # withdrawn, /forget: gone
-    services = ChannelServices(conversations, transcripts, outbox, content, pictures, voices)
+    services = _services(db, settings, conversations, outbox, content)
     channels = _channels(settings, services)
     deliverers = {name: c.deliverer for name, c in channels.items()} | dict(extra_deliverers or {})
     sender = Sender(
@@ -128,15 +124,15 @@ def build(
         db=db,
         content=content,
         conversations=conversations,
-        transcripts=transcripts,
+        transcripts=services.transcripts,
         outbox=outbox,
         sender=sender,
         channels=channels,
         deliverers=deliverers,
         metrics=metrics,
         contacts=contacts,
-        pictures=pictures,
-        voices=voices,
+        pictures=services.pictures,
+        voices=services.voices,
         purge_job=PurgeJob(RetentionService(db, settings.privacy)),
         live_content=LiveContent(
             content,
@@ -165,3 +161,17 @@ def _reported_contacts(settings: Settings) -> ReportedContacts | None:
         log.warning("reported contacts are off: SAPAR_CONTACTS__SECRET is not set")
         return None
     return ReportedContacts(key, min_chats=settings.contacts.min_chats)
+
+
+def _services(
+    db: Database,
+    settings: Settings,
+    conversations: ConversationService,
+    outbox: OutboxService,
+    content: ContentStore,
+) -> ChannelServices:
+    """What channels use; a withdrawal or /forget deletes a chat's kept voice notes."""
+    voices = VoiceKeeper(db, SqlVoiceStore(db), settings.voice)
+    conversations.escalations.listeners.append(voices.on_event)
+    pictures = PictureReader(settings.pictures)
+    return ChannelServices(conversations, TranscriptService(db), outbox, content, pictures, voices)

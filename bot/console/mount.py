@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -59,12 +59,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
     )
     escalations.listeners.append(assign.on_event)  # after the broadcast: new, then given
 
-    async def publish(event: LiveEvent) -> None:
-        """The desk's changes go to the consoles, and a closed chat's voice notes go."""
-        await live.publish(event)
-        if sapar.voices is not None:
-            await sapar.voices.on_event(event)
-
+    publish = _desk_publish(live, sapar)
     staff = StaffService(sapar.db, settings.operators, session_secret(settings))
     staff.shift = assign
     app.state.console = Console(
@@ -81,7 +76,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
             sapar.db, settings.whatsapp.templates, publish=live.publish, wake=sapar.sender.wake
         ),
         satisfaction=SatisfactionReport(sapar.db),
-        voices=sapar.voices.store if sapar.voices else None,
+        voices=sapar.voices,
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console
@@ -133,3 +128,14 @@ def _run_while_serving(app: FastAPI, live: Broadcaster, shift: ShiftJob) -> None
                 await live.stop()
 
     app.router.lifespan_context = lifespan
+
+
+def _desk_publish(live: Broadcaster, sapar: Sapar) -> Callable[[LiveEvent], Awaitable[None]]:
+    """The desk's changes go to the consoles, and a closed chat's voice notes go."""
+
+    async def publish(event: LiveEvent) -> None:
+        await live.publish(event)
+        if sapar.voices is not None:
+            await sapar.voices.on_event(event)
+
+    return publish

@@ -24,7 +24,7 @@ from bot.services.operators.events import Broadcaster
 from bot.services.operators.satisfaction import SatisfactionReport
 from bot.services.operators.window import WindowDesk
 from bot.services.staff import Staff, StaffService
-from bot.storage.voice_store import VoiceStore
+from bot.services.voices.keeper import VoiceKeeper
 from bot.web import display
 from bot.web.language import staff_language
 
@@ -50,7 +50,7 @@ class Console:
     satisfaction: SatisfactionReport  # the answers after close, counted (admins)
     assign: Assigner  # automatic assignment; chats back to the queue when an operator leaves
     clock: Callable[[], datetime] = field(default=utcnow)  # what pages call now (tests move it)
-    voices: VoiceStore | None = None  # voice notes of held chats, for the page's player
+    voices: VoiceKeeper | None = None  # voice notes of held chats, for the page's player
 
     def words(self, request: Request) -> Words:
         """The console's words in the language of the staff member asking."""

@@ -12,7 +12,7 @@ router = APIRouter(prefix="/console/voices", include_in_schema=False)
 @router.get("/{ref}")
 async def voice(console: ConsoleDep, me: Operator, ref: str) -> Response:
     """The audio with its type; gone (404) once the hand-off closed or the person forgot."""
-    found = await console.voices.get(ref) if console.voices is not None else None
+    found = await console.voices.play(ref) if console.voices is not None else None
     if found is None:
         raise HTTPException(404, "no such voice note")
     # Never cached: once deleted, a copy must not outlive it in the operator's browser.

@@ -92,6 +92,10 @@ class VoiceKeeper:
         kind = content_type(taken.message.meta.get(MIME_TYPE))
         await self.store.keep(KeptVoice(voice.ref, outcome.conversation_id, kind, taken.audio))
 
+    async def play(self, ref: str) -> KeptVoice | None:
+        """The kept voice note named `ref`, for the console's player; None once it is gone."""
+        return await self.store.get(ref)
+
     async def on_event(self, event: LiveEvent) -> None:
         """A queue change: a chat no longer held loses its voice notes."""
         if event.kind != "queue" or event.conversation_id is None:
