@@ -11,10 +11,18 @@ from zoneinfo import ZoneInfo
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from bot.console import views_chat, views_dead, views_live, views_queue, views_satisfaction
+from bot.console import (
+    views_callbacks,
+    views_chat,
+    views_dead,
+    views_live,
+    views_queue,
+    views_satisfaction,
+)
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
 from bot.services.operators.assign import Assigner
+from bot.services.operators.callback_requests import CallbackDesk
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
@@ -69,6 +77,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
             sapar.db, settings.whatsapp.templates, publish=live.publish, wake=sapar.sender.wake
         ),
         satisfaction=SatisfactionReport(sapar.db),
+        callbacks=CallbackDesk(sapar.db),
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console
@@ -86,7 +95,8 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         ),
     )
     app.include_router(views_login.router, prefix=PATH)
-    for module in (views_queue, views_chat, views_live, views_dead, views_satisfaction):
+    views = (views_queue, views_chat, views_live, views_dead, views_satisfaction, views_callbacks)
+    for module in views:
         app.include_router(module.router)
     _run_while_serving(app, live, ShiftJob(assign, alerts=late_alerts(sapar)))
 

@@ -19,6 +19,7 @@ from sqlalchemy import delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
+from bot.storage.callbacks import SqlCallbacks
 from bot.storage.content import UnansweredQuestion
 from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User
 
@@ -89,6 +90,7 @@ async def _delete_traces(session: AsyncSession, conversation: Conversation, *, s
     await session.execute(
         delete(UnansweredQuestion).where(UnansweredQuestion.conversation_id == cid)
     )
+    await SqlCallbacks(session).forget(conversation_id=cid)  # and with them any phone number
     if conversation.user_id is None:
         return
     if seen:  # the user row stays linked until `finish`, or a next message would add another
