@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from bot.console import (
+    views_callbacks,
     views_chat,
     views_dead,
     views_live,
@@ -22,6 +23,7 @@ from bot.console import (
 from bot.console.canned import load_canned
 from bot.console.state import HERE, Console, make_templates
 from bot.services.operators.assign import Assigner
+from bot.services.operators.callback_requests import CallbackDesk
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster, LiveEvent
@@ -77,6 +79,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         ),
         satisfaction=SatisfactionReport(sapar.db),
         voices=sapar.voices,
+        callbacks=CallbackDesk(sapar.db),
     )
     app.mount("/console/static", StaticFiles(directory=HERE / "static"), name="console-static")
     console: Console = app.state.console
@@ -94,7 +97,10 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         ),
     )
     app.include_router(views_login.router, prefix=PATH)
-    views = (views_queue, views_chat, views_live, views_dead, views_satisfaction, views_voice)
+    views = (
+        views_queue, views_chat, views_live, views_dead, views_satisfaction, views_voice,
+        views_callbacks,
+    )  # fmt: skip
     for module in views:
         app.include_router(module.router)
     _run_while_serving(app, live, ShiftJob(assign, alerts=late_alerts(sapar)))

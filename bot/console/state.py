@@ -18,6 +18,7 @@ from bot.console import labels
 from bot.console.canned import Canned
 from bot.console.words import Words
 from bot.services.operators.assign import Assigner
+from bot.services.operators.callback_requests import CallbackDesk
 from bot.services.operators.dead_replies import DeadReplies
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import Broadcaster
@@ -49,6 +50,7 @@ class Console:
     window: WindowDesk  # WhatsApp's 24-hour window and its templates
     satisfaction: SatisfactionReport  # the answers after close, counted (admins)
     assign: Assigner  # automatic assignment; chats back to the queue when an operator leaves
+    callbacks: CallbackDesk  # callback requests left out of hours
     clock: Callable[[], datetime] = field(default=utcnow)  # what pages call now (tests move it)
     voices: VoiceKeeper | None = None  # voice notes of held chats, for the page's player
 

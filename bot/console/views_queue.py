@@ -28,6 +28,7 @@ async def queue_page(
         "queue.html",
         me,
         **await _rows(console, items),
+        callbacks=await console.callbacks.open(),
         error=console.words(request).label("error", error, "") or None,
     )
     return page

@@ -139,7 +139,7 @@ class ConversationService:
             conversation_id=conv.id,
             direction="in",
             author="user",
-            text=message.text,
+            text=turn.inbound_text,
             payload=turn.inbound_payload,
         )
         if fell_to_fallback(turn.before, turn.result.state, turn.result.events):

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.engine.content.model import Content
-from bot.engine.dialogue.events import Assessed, Escalate, Event, Forget, Understood, Withdraw
+from bot.engine.dialogue.events import (
+    Assessed,
+    CallbackRequested,
+    Escalate,
+    Event,
+    Forget,
+    Understood,
+    Withdraw,
+)
 from bot.engine.dialogue.state import DialogueState
 from bot.engine.dialogue.turn import Step
 from bot.storage.models import Conversation
 from bot.types import ConversationStatus, Reply, UserMessage
 
+_DIGITS = re.compile(r"(?:\d\D?){5}")  # five digits: perhaps a number, so not kept
 HELD = (ConversationStatus.QUEUED, ConversationStatus.WITH_OPERATOR)
 
 
@@ -64,6 +74,17 @@ class Turn:
     @property
     def asks_operator(self) -> bool:
         return any(isinstance(event, Escalate) for event in self.result.events)
+
+    @property
+    def inbound_text(self) -> str:
+        """The text the transcript keeps: a number typed for a callback is left out of it."""
+        text, asked = self.message.text, self.before.callback
+        given = any(isinstance(e, CallbackRequested) and e.phone for e in self.result.events)
+        tried = asked == "phone" and self.result.state.callback == "phone"
+        if asked in ("via", "phone") and (given or (tried and _DIGITS.search(text))):
+            language = self.result.state.language or self.content.languages.default
+            return self.content.text("callback_number_hidden", language)
+        return text
 
     @property
     def inbound_payload(self) -> dict[str, str]:

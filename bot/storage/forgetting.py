@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
 from bot.storage import voice_notes
+from bot.storage.callbacks import SqlCallbacks
 from bot.storage.content import UnansweredQuestion
 from bot.storage.models import Conversation, InboundSeen, Message, OutboxRow, User
 
@@ -92,6 +93,7 @@ async def _delete_traces(session: AsyncSession, conversation: Conversation, *, s
         delete(UnansweredQuestion).where(UnansweredQuestion.conversation_id == cid)
     )
     await voice_notes.drop(session, conversation_id=cid)  # the audio kept for an operator
+    await SqlCallbacks(session).forget(conversation_id=cid)  # and with them any phone number
     if conversation.user_id is None:
         return
     if seen:  # the user row stays linked until `finish`, or a next message would add another

@@ -77,4 +77,26 @@ class Commented:
     text: str
 
 
-Event = Understood | Assessed | Escalate | ToOperator | Forget | Withdraw | Rated | Commented
+@dataclass(frozen=True, slots=True)
+class CallbackRequested:
+    """Out of hours, the user asked to be contacted: when, how (chat | phone), which number.
+
+    `phone` is personal data: stored only until an operator marks the request done."""
+
+    name: ClassVar[str] = "callback_requested"
+    time: str
+    via: str
+    phone: str | None = None
+
+
+Event = (
+    Understood
+    | Assessed
+    | Escalate
+    | ToOperator
+    | Forget
+    | Withdraw
+    | Rated
+    | Commented
+    | CallbackRequested
+)

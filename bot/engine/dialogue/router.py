@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.engine.content.model import Content
 from bot.engine.dialogue import (
     actions,
+    callback,
     emergency,
     media,
     offer_answers,
@@ -64,12 +65,13 @@ def _route(turn: Turn, message: UserMessage) -> None:
         media.on_media(turn, message)
         return
     if message.button is not None:
-        if survey.on_button(turn, message.button):
+        if survey.on_button(turn, message.button) or callback.on_button(turn, message.button):
             return
         if not waiting.on_button(turn, message.button, message.received_at):
             actions.on_button(turn, message.button)
         return
     if text.startswith("/"):
+        turn.state = turn.state.but(callback=None, callback_time=None)
         command = COMMANDS.get(text.split()[0].split("@")[0].lower())
         if command is not None:
             actions.on_action(turn, command)
@@ -83,6 +85,8 @@ def _route(turn: Turn, message: UserMessage) -> None:
     turn.events.append(Understood(intent.name, intent.confidence))
     turn.state = turn.state.but(last_intent=intent.name)
     _note_places(turn, text, intent)
+    if callback.on_text(turn, text, intent):
+        return
     if turn.state.handoff and waiting.on_text(turn, text, intent, message.received_at):
         return
     if not turn.state.greeted and intent.name in URGENT_INTENTS:

@@ -67,6 +67,9 @@ class DialogueState:
     # Satisfaction after an operator closed the chat (set by the services, see survey.py):
     survey: str | None = None  # the question waiting for a button: the closed hand-off's id
     commenting: str | None = None  # rated just now: the next text may be a comment
+    # A callback request out of hours (see callback.py): the question open, the time chosen.
+    callback: str | None = None  # time | via | phone
+    callback_time: str | None = None  # one of callback.TIMES, or the user's own words
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -14,10 +14,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.clock import utcnow
 from bot.engine.content.model import Content
+from bot.engine.dialogue import callback
 from bot.engine.dialogue.events import Escalate, Event, Forget, Understood, Withdraw
 from bot.engine.dialogue.state import QueueInfo
 from bot.services.insights import record as insight_facts
-from bot.services.operators import satisfaction
+from bot.services.operators import callback_requests, satisfaction
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.hours import hours_text, outside_hours_text
 from bot.services.outbox import REPLY_WINDOWS
@@ -86,6 +87,7 @@ class Escalations:
         await satisfaction.record(
             session, conversation=conversation, events=events, language=language, now=now
         )
+        await callback_requests.record(session, conversation, events, language=language, now=now)
         await insight_facts.turn(
             session, channel=conversation.channel, language=language, country=country,
             events=events, now=now,
@@ -112,7 +114,8 @@ class Escalations:
         replies: tuple[Reply, ...] = ()
         if not self.settings.is_open(now):
             lang = language or content.languages.default
-            replies = (Reply(outside_hours_text(content, lang, self.settings, location)),)
+            notice = outside_hours_text(content, lang, self.settings, location)
+            replies = (Reply(notice, (callback.offer_button(content, lang),)),)
         event = LiveEvent("queue", conversation.id, entry.id, emergency=emergency, new=True)
         return TurnEffect(replies, event, released)
 

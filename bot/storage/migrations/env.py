@@ -8,6 +8,7 @@ from sqlalchemy.engine import Connection
 # Their tables join Base.
 from bot.storage import (  # noqa: F401
     audit,
+    callbacks,
     content,
     handoffs,
     insights,
