@@ -23,6 +23,8 @@ ASKING = {
     "ask_country": "one button per country",
     "forget_confirm": "yes_forget / no_forget buttons",
     "survey_question": "rate:<handoff>:up / rate:<handoff>:down buttons (dialogue/survey.py)",
+    "callback_ask_time": "cb_time:<time> buttons, or the time in words (dialogue/callback.py)",
+    "callback_ask_via": "cb_via:<way> buttons, or a typed number (dialogue/callback.py)",
 }
 # A question mark ending a word, outside «quotes» (not the «?» of a pattern in an admin text).
 QUESTION = re.compile(r"\?(?=\s|$)(?![^«]*»)")
