@@ -16,7 +16,8 @@ def test_the_chat_and_the_command_line_agree(production_content: Content) -> Non
     live = production_content.offers
     assert live is not None and live.model is not None  # the learned model is in the chat too
     files = load_catalogue(ROOT)
-    lines = (ROOT / "tests" / "data" / "offers_dev.jsonl").read_text("utf-8").splitlines()
+    part = ROOT / "knowledge" / "offer_model" / "offers_dev.jsonl"
+    lines = part.read_text("utf-8").splitlines()
     for line in lines[:60]:
         text = json.loads(line)["text"]
         a, b = check_text(text, live), check_text(text, files)
