@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from bot.storage import conversations, migrate
@@ -42,8 +40,7 @@ async def test_migration_0013_goes_down_and_up(db: Database) -> None:
     first, _ = await two_chats(db)
     await migrate.downgrade(db, "0012")
     await migrate.upgrade(db)
-    assert await migrate.current(db) == migrate.head() == "0013"
+    assert await migrate.current(db) == migrate.head()  # later revisions follow 0013
     store = SqlVoiceStore(db)
     await store.keep(KeptVoice("r1", first, "audio/ogg", b"OggS"))
     assert await store.get("r1") is not None
-    assert datetime.now(UTC)  # the row's time is the database default's, aware
