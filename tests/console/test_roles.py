@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from bot.app import Sapar
-from tests.console.conftest import Login, csrf_of, hand_over
+from bot.storage.voice_store import KeptVoice
+from tests.console.conftest import Login, csrf_of, hand_over, sapar_desk
 
 PUBLIC = {("GET", "/console/login"), ("POST", "/console/login"), ("POST", "/console/logout")}
 ADMIN_ONLY = {("GET", "/console/audit"), ("GET", "/console/satisfaction")}
@@ -48,8 +49,19 @@ def console_routes(app: FastAPI) -> list[tuple[str, str]]:
     ]
 
 
+async def keep_a_voice_note(sapar: Sapar, handoff_id: int) -> None:
+    """The held chat's voice note that /console/voices/{ref} plays: without one the route
+    answers 404 to everyone, and the role check behind it would go untested."""
+    assert sapar.voices is not None
+    items = await sapar_desk(sapar).queue()
+    conversation_id = next(i.entry.conversation_id for i in items if i.entry.id == handoff_id)
+    note = KeptVoice(f"voice{handoff_id}", conversation_id, "audio/ogg", b"OggS")
+    await sapar.voices.store.keep(note)
+
+
 async def call(http: httpx.AsyncClient, method: str, path: str, handoff_id: int) -> httpx.Response:
-    url = path.replace("{handoff_id}", str(handoff_id))
+    url = path.replace("{handoff_id}", str(handoff_id)).replace("{ref}", f"voice{handoff_id}")
+    url = url.replace("{request_id}", str(handoff_id))  # none such: "already done" (303)
     if method == "GET":
         return await http.get(url, headers={"accept": "text/html"})
     token = http.headers.get("x-csrf-token", "")
@@ -94,6 +106,7 @@ async def test_each_role_reaches_only_its_routes(
             continue
         needs = "admin" if (method, path) in ADMIN_ONLY else "operator"
         handoff_id = await hand_over(sapar, "/operator")
+        await keep_a_voice_note(sapar, handoff_id)
         response = await call(http, method, path, handoff_id)
         if needs in allowed:
             assert response.status_code in (200, 303), (role, method, path, response.text[:200])
