@@ -1,17 +1,24 @@
-"""Telegram as a channel: on when SAPAR_TELEGRAM__TOKEN is set; webhook or long polling."""
+"""Telegram as a channel: on when SAPAR_TELEGRAM__TOKEN is set; webhook or long polling.
+
+aiogram is imported only once the channel is switched on: building its ~300 pydantic types
+takes seconds of a cold start (`python -X importtime -c "import bot.app"`) and tens of MB
+that a web-chat-only deployment never uses.
+"""
 
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from fastapi import APIRouter
 
 from bot.channels.protocol import ChannelServices
-from bot.channels.telegram.outbound import TelegramDeliverer, make_bot
-from bot.channels.telegram.polling import TelegramRunner
-from bot.channels.telegram.updates import TelegramUpdates, router
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.channels.telegram.outbound import TelegramDeliverer
+    from bot.channels.telegram.polling import TelegramRunner
+    from bot.channels.telegram.updates import TelegramUpdates
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +40,10 @@ class Telegram:
             return None
         if tg.webhook_secret is None and tg.mode == "webhook":
             log.warning("telegram webhook refuses every update: no SAPAR_TELEGRAM__WEBHOOK_SECRET")
+        from bot.channels.telegram.outbound import TelegramDeliverer, make_bot
+        from bot.channels.telegram.polling import TelegramRunner
+        from bot.channels.telegram.updates import TelegramUpdates
+
         bot = make_bot(
             tg.token.get_secret_value(), api_base=tg.api_base, timeout=tg.timeout_seconds
         )
@@ -51,6 +62,8 @@ class Telegram:
         return self.updates.deliverer
 
     def router(self) -> APIRouter:
+        from bot.channels.telegram.updates import router
+
         secret = self.runner.settings.webhook_secret
         return router(self.updates, secret=secret.get_secret_value() if secret else None)
 
