@@ -170,3 +170,25 @@ def test_fifth_blind_part_no_worse_than_its_first_figures(report6: EvalReport) -
     assert report6.overall.precision >= 0.92 and report6.overall.recall >= 0.93
     assert report6.count(["high", "critical"], ["low"]) == 0
     assert report6.count(["low"], ["high", "critical"]) <= 8
+
+
+@pytest.fixture(scope="module")
+def report7() -> EvalReport:
+    """The sixth blind part (2026-12-04): 240 offers, written beside dev10, dev11 and dev12."""
+    return _evaluate("offers_test7.jsonl")
+
+
+def test_the_sixth_blind_part_is_frozen() -> None:
+    rows = [json.loads(x) for x in (DATA / "offers_test7.jsonl").read_text().splitlines() if x]
+    assert len(rows) == 240 and len({r["id"] for r in rows}) == 240
+    assert sum(r["honest"] for r in rows) == 111
+    first = (DATA / "offers_test7.first.txt").read_text(encoding="utf-8")
+    assert "all signs: precision 0.904, recall 0.937; level exact 0.917" in first
+
+
+def test_sixth_blind_part_no_worse_than_its_first_figures(report7: EvalReport) -> None:
+    # Frozen at 5ee70a9 before the rules were tuned on offers_dev10–12 (written at the same
+    # time by three other helpers from other briefs). Its misses are not read.
+    assert report7.overall.precision >= 0.90 and report7.overall.recall >= 0.93
+    assert report7.count(["high", "critical"], ["low"]) == 0
+    assert report7.count(["low"], ["high", "critical"]) <= 9
