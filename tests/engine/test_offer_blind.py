@@ -188,7 +188,9 @@ def test_the_sixth_blind_part_is_frozen() -> None:
 
 def test_sixth_blind_part_no_worse_than_its_first_figures(report7: EvalReport) -> None:
     # Frozen at 5ee70a9 before the rules were tuned on offers_dev10–12 (written at the same
-    # time by three other helpers from other briefs). Its misses are not read.
-    assert report7.overall.precision >= 0.90 and report7.overall.recall >= 0.93
+    # time by three other helpers from other briefs). Its misses are not read. After that
+    # tuning and dev8–11 in the model's training: precision 0.904 → 0.912, recall 0.937 →
+    # 0.942, honest → high/critical 9 → 7.
+    assert report7.overall.precision >= 0.91 and report7.overall.recall >= 0.94
     assert report7.count(["high", "critical"], ["low"]) == 0
-    assert report7.count(["low"], ["high", "critical"]) <= 9
+    assert report7.count(["low"], ["high", "critical"]) <= 7
