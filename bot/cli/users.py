@@ -18,6 +18,7 @@ from typing import Any
 from bot.services.content.store import load_content
 from bot.services.operators.assign import Assigner
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.telegram_link import link_telegram
 from bot.services.staff import StaffError, StaffService
 from bot.settings import load_settings
 from bot.storage import migrate
@@ -98,7 +99,7 @@ async def _run(args: argparse.Namespace, db: Database, service: StaffService) ->
             await service.disable(args.username)
             log.info("user %s disabled; their sessions ended", args.username)
         elif args.action == "link-telegram":
-            await service.link_telegram(args.username, telegram_id(args.telegram_id))
+            await link_telegram(db, args.username, telegram_id(args.telegram_id))
             log.info("telegram link of %s set to %s", args.username, args.telegram_id)
     finally:
         await db.dispose()

@@ -110,21 +110,6 @@ class StaffService:
         if self.shift is not None:
             await settle(self.shift.give_back(user_id, username, "disabled"))
 
-    async def link_telegram(self, username: str, telegram_user_id: int | None) -> None:
-        """Link the account to a Telegram user (None: unlink), who may then act in the
-        operators' group; raises StaffError when another account has that Telegram user."""
-        async with self.db.transaction() as session:
-            user = await _existing(session, username)
-            if telegram_user_id is not None:
-                other = await staff.by_telegram(session, telegram_user_id=telegram_user_id)
-                if other is not None and other.id != user.id:
-                    raise StaffError(f"telegram user {telegram_user_id} is {other.username}'s")
-            user.telegram_user_id = telegram_user_id
-            await audit.record(
-                session, staff_id=user.id, username=user.username, action="link_telegram",
-                detail="unlinked" if telegram_user_id is None else "linked",
-            )  # fmt: skip
-
     async def login(
         self, username: str, password: str, address: str
     ) -> tuple[LoginResult, str | None]:

@@ -59,8 +59,9 @@ class TopicStore(ABC):
         """The mapping of a topic in a group, if it is a hand-off's."""
 
     @abstractmethod
-    async def by_handoff(self, handoff_id: int) -> Topic | None:
-        """The topic of a hand-off, if it has one."""
+    async def by_handoff(self, handoff_id: int, *, lock: bool = False) -> Topic | None:
+        """The topic of a hand-off, if it has one; `lock`: until the transaction ends, so
+        that of two relays of the same messages one waits and then finds them relayed."""
 
     @abstractmethod
     async def relayed(self, handoff_id: int, *, up_to: int) -> None:
@@ -84,7 +85,7 @@ class MemoryTopics(TopicStore):
         where = (chat_id, thread_id)
         return next((t for t in self.rows.values() if (t.chat_id, t.thread_id) == where), None)
 
-    async def by_handoff(self, handoff_id: int) -> Topic | None:
+    async def by_handoff(self, handoff_id: int, *, lock: bool = False) -> Topic | None:
         return self.rows.get(handoff_id)
 
     async def relayed(self, handoff_id: int, *, up_to: int) -> None:
@@ -119,8 +120,8 @@ class SqlTopics(TopicStore):
         )
         return _topic(row) if row is not None else None
 
-    async def by_handoff(self, handoff_id: int) -> Topic | None:
-        row = await self.session.get(TopicRow, handoff_id)
+    async def by_handoff(self, handoff_id: int, *, lock: bool = False) -> Topic | None:
+        row = await self.session.get(TopicRow, handoff_id, with_for_update=lock)
         return _topic(row) if row is not None else None
 
     async def relayed(self, handoff_id: int, *, up_to: int) -> None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter
 from bot.channels.protocol import ChannelServices
 from bot.channels.telegram.outbound import TelegramDeliverer, make_bot
 from bot.channels.telegram.polling import TelegramRunner
+from bot.channels.telegram.topics import TelegramTopics
 from bot.channels.telegram.updates import TelegramUpdates, router
 from bot.settings import Settings
 
@@ -43,8 +44,13 @@ class Telegram:
             services.pictures,
             download_timeout=settings.pictures.download_timeout_seconds,
             voices=services.voices,
+            topics=services.topics,
         )
         return cls(updates, TelegramRunner(updates, tg))
+
+    def topic_port(self) -> TelegramTopics:
+        """The Bot API calls of the operators' group's topics, on this channel's client."""
+        return TelegramTopics(self.updates.bot)
 
     @property
     def deliverer(self) -> TelegramDeliverer:
