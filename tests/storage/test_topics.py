@@ -4,7 +4,6 @@ hand-off and per topic, found both ways, the relayed mark only moving forward; t
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,25 +18,17 @@ from bot.storage.database import Database
 from bot.storage.models import Base
 from bot.storage.topics import MemoryTopics, SqlTopics, Topic, TopicStore
 from bot.types import ConversationKey
-from tests.conftest import BACKENDS, DatabaseFactory
+from tests.storage.stores import PARAMS, Stores, database_for
 
 GROUP = "-1001234567890"
 T0 = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
 
 
-class Backend:
+class Backend(Stores[TopicStore]):
     """One store per backend, opened in a transaction like the services do."""
 
     def __init__(self, db: Database | None) -> None:
-        self.db, self.memory = db, MemoryTopics()
-
-    @asynccontextmanager
-    async def store(self) -> AsyncIterator[TopicStore]:
-        if self.db is None:
-            yield self.memory
-            return
-        async with self.db.transaction() as session:
-            yield SqlTopics(session)
+        super().__init__(db, MemoryTopics(), SqlTopics)
 
     async def handoff(self, chat: str) -> tuple[int, int]:
         """A conversation and its open hand-off: (conversation id, hand-off id)."""
@@ -52,16 +43,10 @@ class Backend:
             return conv.id, entry.id
 
 
-@pytest.fixture(params=["memory", *BACKENDS])
+@pytest.fixture(params=PARAMS)
 async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Backend]:
-    if request.param == "memory":
-        yield Backend(None)
-        return
-    factory = DatabaseFactory(request.param, tmp_path)
-    try:
-        yield Backend(await factory.create())
-    finally:
-        await factory.close()
+    async with database_for(request.param, tmp_path) as db:
+        yield Backend(db)
 
 
 async def test_a_topic_is_kept_once_and_found_by_thread_and_by_handoff(backend: Backend) -> None:
