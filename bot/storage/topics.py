@@ -11,7 +11,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, select
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -67,6 +67,14 @@ class TopicStore(ABC):
     async def relayed(self, handoff_id: int, *, up_to: int) -> None:
         """Remember that the person's messages up to this id are in the topic."""
 
+    @abstractmethod
+    async def of_conversation(self, conversation_id: int) -> list[Topic]:
+        """Every topic of a conversation's hand-offs, oldest hand-off first."""
+
+    @abstractmethod
+    async def drop(self, handoff_id: int) -> None:
+        """Forget a hand-off's topic (deleted in the group after the person's /forget)."""
+
 
 class MemoryTopics(TopicStore):
     """Mappings in a dict: for tests and tools without a database."""
@@ -92,6 +100,13 @@ class MemoryTopics(TopicStore):
         found = self.rows.get(handoff_id)
         if found is not None and up_to > found.relayed_id:
             self.rows[handoff_id] = replace(found, relayed_id=up_to)
+
+    async def of_conversation(self, conversation_id: int) -> list[Topic]:
+        found = [t for t in self.rows.values() if t.conversation_id == conversation_id]
+        return sorted(found, key=lambda t: t.handoff_id)
+
+    async def drop(self, handoff_id: int) -> None:
+        self.rows.pop(handoff_id, None)
 
 
 class SqlTopics(TopicStore):
@@ -129,6 +144,14 @@ class SqlTopics(TopicStore):
         if row is not None and up_to > row.relayed_id:
             row.relayed_id = up_to
             await self.session.flush()
+
+    async def of_conversation(self, conversation_id: int) -> list[Topic]:
+        query = select(TopicRow).where(TopicRow.conversation_id == conversation_id)
+        rows = await self.session.scalars(query.order_by(TopicRow.handoff_id))
+        return [_topic(row) for row in rows.all()]
+
+    async def drop(self, handoff_id: int) -> None:
+        await self.session.execute(delete(TopicRow).where(TopicRow.handoff_id == handoff_id))
 
 
 def _topic(row: TopicRow) -> Topic:

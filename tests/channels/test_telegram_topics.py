@@ -19,9 +19,11 @@ from bot.services.operators.telegram_link import link_telegram
 from bot.services.staff import StaffService
 from bot.storage import audit, handoffs
 from bot.storage.handoffs import Handoff
+from bot.storage.topics import SqlTopics
 from bot.types import ConversationStatus
 from tests.channels.conftest import Running, settings_for, tg_text
 from tests.channels.fakes import FakeTelegram
+from tests.channels.voice import tg_button
 
 GROUP = -1001234567890
 USER = 5001
@@ -163,3 +165,21 @@ async def test_a_whole_hand_off_in_a_forum_topic(
     async with running.sapar.db.transaction() as session:
         conv = await handoffs.lock_conversation(session, conversation_id=entry.conversation_id)
         assert conv is not None and conv.status == ConversationStatus.BOT.value
+
+
+async def test_after_the_persons_forget_their_topic_is_deleted_from_the_group(
+    tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
+) -> None:
+    settings = settings_for(tmp_path, fake_telegram, operators={"topics_telegram_chat": str(GROUP)})
+    running = await start(settings)
+    await user_says(running, 1, "/operator")
+    assert fake_telegram.of("createForumTopic")
+    thread = int(fake_telegram.of("sendMessage")[-1].data["message_thread_id"])
+    await user_says(running, 2, "/forget")
+    assert not fake_telegram.of("deleteForumTopic")  # asked first, nothing deleted yet
+    assert (await running.telegram(tg_button(next(_updates), USER, "yes_forget"))).is_success
+    await quiet(running)
+    (deleted,) = fake_telegram.of("deleteForumTopic")
+    assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
+    async with running.sapar.db.transaction() as session:
+        assert await SqlTopics(session).by_thread(chat_id=str(GROUP), thread_id=thread) is None

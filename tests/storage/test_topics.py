@@ -77,6 +77,21 @@ async def test_the_relayed_mark_only_moves_forward(backend: Backend) -> None:
     assert found is not None and found.relayed_id == 40
 
 
+async def test_a_conversations_topics_are_listed_and_dropped_one_by_one(backend: Backend) -> None:
+    (conv_a, a), (conv_b, b) = await backend.handoff("a"), await backend.handoff("b")
+    async with backend.store() as store:
+        await store.add(Topic(a, conv_a, GROUP, 5))
+        await store.add(Topic(b, conv_b, GROUP, 6))
+    async with backend.store() as store:
+        assert [t.thread_id for t in await store.of_conversation(conv_a)] == [5]
+        await store.drop(a)
+        await store.drop(999_999)  # nothing to drop
+    async with backend.store() as store:
+        assert await store.of_conversation(conv_a) == []
+        assert await store.by_thread(chat_id=GROUP, thread_id=5) is None
+        assert [t.thread_id for t in await store.of_conversation(conv_b)] == [6]
+
+
 def differences(connection: Connection) -> list[object]:
     found = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     return [d for d in found if "handoff_topics" in repr(d) or "telegram_user_id" in repr(d)]

@@ -1,4 +1,4 @@
-"""The operators' group's forum topics through the Bot API: open, post into, close.
+"""The operators' group's forum topics through the Bot API: open, post into, close, delete.
 
 `services.operators.topics.TopicPort` on the channel's own aiogram client. Errors propagate:
 the room logs them (a topic is a convenience beside the console, never a reason to fail).
@@ -19,7 +19,7 @@ TOPIC_NAME = 128  # characters of a topic's name (Bot API)
 
 
 class TelegramTopics:
-    """createForumTopic, sendMessage with message_thread_id, closeForumTopic."""
+    """createForumTopic, sendMessage with message_thread_id, close- and deleteForumTopic."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
@@ -39,3 +39,6 @@ class TelegramTopics:
 
     async def close_topic(self, chat_id: str, thread_id: int) -> None:
         await self.bot.close_forum_topic(chat_id=int(chat_id), message_thread_id=thread_id)
+
+    async def delete_topic(self, chat_id: str, thread_id: int) -> None:
+        await self.bot.delete_forum_topic(chat_id=int(chat_id), message_thread_id=thread_id)

@@ -27,6 +27,7 @@ from bot.services.operators.summary import summary
 from bot.services.operators.view import ChatView, assessment, items_of, lines_of
 from bot.storage import handoffs, messages
 from bot.storage.database import Database
+from bot.storage.handoff_close import FORGOTTEN
 from bot.storage.models import Conversation, Message
 from bot.storage.topics import SqlTopics, Topic
 
@@ -46,6 +47,10 @@ class TopicPort(Protocol):
 
     async def close_topic(self, chat_id: str, thread_id: int) -> None:
         """Close a topic (it stays readable)."""
+        ...
+
+    async def delete_topic(self, chat_id: str, thread_id: int) -> None:
+        """Delete a topic with every message in it."""
         ...
 
 
@@ -76,9 +81,11 @@ class TopicRoom:
     async def on_event(self, event: LiveEvent) -> None:
         """A listener of escalations and of the room's own desk: the Bot API calls run
         beside, so neither the person's turn nor the console waits for Telegram."""
-        if self.port is None or event.handoff_id is None or event.kind not in ("queue", "chat"):
+        if self.port is None or event.kind not in ("queue", "chat"):
             return
-        task = asyncio.create_task(self._handle(event, event.handoff_id))
+        if event.handoff_id is None and event.conversation_id is None:
+            return
+        task = asyncio.create_task(self._handle(event))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -91,14 +98,18 @@ class TopicRoom:
         """Let the posts under way finish, then stop."""
         await self.idle()
 
-    async def _handle(self, event: LiveEvent, handoff_id: int) -> None:
+    async def _handle(self, event: LiveEvent) -> None:
         try:
             async with self._lock:
+                if event.handoff_id is None:  # ended without an operator: /forget, maybe
+                    assert event.conversation_id is not None
+                    await self._forgotten(event.conversation_id)
+                    return
                 if event.kind == "queue" and event.new:
-                    await self._open(handoff_id)
-                await self._relay(handoff_id)
+                    await self._open(event.handoff_id)
+                await self._relay(event.handoff_id)
         except Exception:  # the console still has the chat; a topic is not worth a crash
-            log.exception("operators' topic of handoff %d failed", handoff_id)
+            log.exception("operators' topic failed after %s", event)
 
     async def _open(self, handoff_id: int) -> None:
         """A topic with the case summary, unless the hand-off has one (or is gone)."""
@@ -145,6 +156,23 @@ class TopicRoom:
         content = self.content()
         for line in lines:
             await self.port.post(topic.chat_id, topic.thread_id, self._line(content, line))
+
+    async def _forgotten(self, conversation_id: int) -> None:
+        """After the person's /forget their words leave the group too: the topics go."""
+        assert self.port is not None
+        async with self.db.transaction() as session:
+            store = SqlTopics(session)
+            gone = []
+            for topic in await store.of_conversation(conversation_id):
+                entry = await handoffs.get(session, handoff_id=topic.handoff_id)
+                if entry is None or entry.outcome == FORGOTTEN:
+                    await store.drop(topic.handoff_id)
+                    gone.append(topic)
+        for topic in gone:
+            try:
+                await self.port.delete_topic(topic.chat_id, topic.thread_id)
+            except Exception:  # logged: an admin of the group can still delete it by hand
+                self.log_failure("delete (after /forget)", topic)
 
     @staticmethod
     def _line(content: Content, line: Message) -> str:
