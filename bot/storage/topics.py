@@ -34,6 +34,7 @@ class TopicRow(Base):
     chat_id: Mapped[str] = mapped_column(String(32))
     thread_id: Mapped[int] = mapped_column(BigInteger)
     relayed_id: Mapped[int] = mapped_column(Integer, default=0)
+    told: Mapped[str] = mapped_column(String(32), default="queued")  # the state last posted
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class Topic:
     chat_id: str
     thread_id: int
     relayed_id: int = 0
+    told: str = "queued"  # the hand-off's state as last posted: queued | claimed:ID | closed
 
 
 class TopicStore(ABC):
@@ -66,6 +68,10 @@ class TopicStore(ABC):
     @abstractmethod
     async def relayed(self, handoff_id: int, *, up_to: int) -> None:
         """Remember that the person's messages up to this id are in the topic."""
+
+    @abstractmethod
+    async def tell(self, handoff_id: int, state: str) -> bool:
+        """Note the state as posted; False when it already was (nothing to post)."""
 
     @abstractmethod
     async def of_conversation(self, conversation_id: int) -> list[Topic]:
@@ -101,6 +107,13 @@ class MemoryTopics(TopicStore):
         if found is not None and up_to > found.relayed_id:
             self.rows[handoff_id] = replace(found, relayed_id=up_to)
 
+    async def tell(self, handoff_id: int, state: str) -> bool:
+        found = self.rows.get(handoff_id)
+        if found is None or found.told == state:
+            return False
+        self.rows[handoff_id] = replace(found, told=state)
+        return True
+
     async def of_conversation(self, conversation_id: int) -> list[Topic]:
         found = [t for t in self.rows.values() if t.conversation_id == conversation_id]
         return sorted(found, key=lambda t: t.handoff_id)
@@ -124,6 +137,7 @@ class SqlTopics(TopicStore):
             TopicRow(
                 handoff_id=topic.handoff_id, conversation_id=topic.conversation_id,
                 chat_id=topic.chat_id, thread_id=topic.thread_id, relayed_id=topic.relayed_id,
+                told=topic.told,
             )
         )  # fmt: skip
         await self.session.flush()
@@ -145,6 +159,14 @@ class SqlTopics(TopicStore):
             row.relayed_id = up_to
             await self.session.flush()
 
+    async def tell(self, handoff_id: int, state: str) -> bool:
+        row = await self.session.get(TopicRow, handoff_id, with_for_update=True)
+        if row is None or row.told == state:
+            return False
+        row.told = state
+        await self.session.flush()
+        return True
+
     async def of_conversation(self, conversation_id: int) -> list[Topic]:
         query = select(TopicRow).where(TopicRow.conversation_id == conversation_id)
         rows = await self.session.scalars(query.order_by(TopicRow.handoff_id))
@@ -155,4 +177,6 @@ class SqlTopics(TopicStore):
 
 
 def _topic(row: TopicRow) -> Topic:
-    return Topic(row.handoff_id, row.conversation_id, row.chat_id, row.thread_id, row.relayed_id)
+    return Topic(
+        row.handoff_id, row.conversation_id, row.chat_id, row.thread_id, row.relayed_id, row.told
+    )

@@ -24,6 +24,7 @@ from bot.types import ConversationStatus
 from tests.channels.conftest import Running, settings_for, tg_text
 from tests.channels.fakes import FakeTelegram
 from tests.channels.voice import tg_button
+from tests.console.conftest import csrf_of
 
 GROUP = -1001234567890
 USER = 5001
@@ -167,7 +168,7 @@ async def test_a_whole_hand_off_in_a_forum_topic(
         assert conv is not None and conv.status == ConversationStatus.BOT.value
 
 
-async def test_after_the_persons_forget_their_topic_is_deleted_from_the_group(
+async def test_a_withdrawal_is_told_and_after_the_persons_forget_their_topic_is_deleted(
     tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
 ) -> None:
     settings = settings_for(tmp_path, fake_telegram, operators={"topics_telegram_chat": str(GROUP)})
@@ -175,6 +176,9 @@ async def test_after_the_persons_forget_their_topic_is_deleted_from_the_group(
     await user_says(running, 1, "/operator")
     assert fake_telegram.of("createForumTopic")
     thread = int(fake_telegram.of("sendMessage")[-1].data["message_thread_id"])
+    assert (await running.telegram(tg_button(next(_updates), USER, "withdraw_operator"))).is_success
+    await quiet(running)
+    assert fake_telegram.in_topic(thread)[-1].startswith("Человек отказался от оператора")
     await user_says(running, 2, "/forget")
     assert not fake_telegram.of("deleteForumTopic")  # asked first, nothing deleted yet
     assert (await running.telegram(tg_button(next(_updates), USER, "yes_forget"))).is_success
@@ -183,3 +187,31 @@ async def test_after_the_persons_forget_their_topic_is_deleted_from_the_group(
     assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
     async with running.sapar.db.transaction() as session:
         assert await SqlTopics(session).by_thread(chat_id=str(GROUP), thread_id=thread) is None
+
+
+async def test_a_chat_taken_and_closed_in_the_console_is_told_in_its_topic(
+    tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
+) -> None:
+    settings = settings_for(tmp_path, fake_telegram, operators={"topics_telegram_chat": str(GROUP)})
+    running = await start(settings)
+    await staff_of(running)
+    await user_says(running, 1, "/operator")
+    thread = int(fake_telegram.of("sendMessage")[-1].data["message_thread_id"])
+    entry = await the_entry(running)
+    http = running.http
+    token = await csrf_of(http, "/console/login")
+    form = {"username": "aigul", "password": "a-long-password-1", "csrf_token": token}
+    assert (await http.post("/console/login", data=form)).status_code == 303
+    token = await csrf_of(http, "/console")
+
+    await http.post(f"/console/chats/{entry.id}/claim", data={"csrf_token": token})
+    await quiet(running)
+    assert fake_telegram.in_topic(thread)[-1].startswith("✅ Чат взял(а) aigul.")
+    await member_says(running, BEK, thread, "/claim")
+    assert fake_telegram.in_topic(thread)[-1] == "Этот чат уже взял(а) aigul."
+
+    close = {"csrf_token": token, "outcome": "referred_shelter"}
+    await http.post(f"/console/chats/{entry.id}/close", data=close)
+    await quiet(running)
+    assert fake_telegram.in_topic(thread)[-1].startswith("🔒 aigul закрыл(а) чат: ")
+    assert (await the_entry(running)).status == "closed"

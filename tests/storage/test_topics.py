@@ -92,6 +92,19 @@ async def test_a_conversations_topics_are_listed_and_dropped_one_by_one(backend:
         assert [t.thread_id for t in await store.of_conversation(conv_b)] == [6]
 
 
+async def test_a_state_is_told_once(backend: Backend) -> None:
+    conv, a = await backend.handoff("a")
+    async with backend.store() as store:
+        await store.add(Topic(a, conv, GROUP, 5))
+        assert not await store.tell(a, "queued")  # a new topic starts queued
+        assert await store.tell(a, "claimed:3")
+    async with backend.store() as store:
+        assert not await store.tell(a, "claimed:3")  # another process saw the same event
+        assert not await store.tell(999_999, "closed")
+        found = await store.by_handoff(a)
+    assert found is not None and found.told == "claimed:3"
+
+
 def differences(connection: Connection) -> list[object]:
     found = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     return [d for d in found if "handoff_topics" in repr(d) or "telegram_user_id" in repr(d)]

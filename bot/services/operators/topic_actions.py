@@ -50,15 +50,14 @@ async def _act(room: TopicRoom, topic: Topic, who: Staff, command: topic_text.Co
     try:
         if command.name == "claim":
             await room.desk.claim(topic.handoff_id, who)
-            return say("claimed", name=who.username)
+            return ""  # the room tells the topic, as when it is taken in the console
         if command.name == "close":
             outcome = command.argument.lower()
             if outcome not in OUTCOMES:
                 return say("bad_outcome", outcomes=", ".join(OUTCOMES))
             await room.desk.close(topic.handoff_id, who, outcome)
             await _close_topic(room, topic)
-            named = content.text(f"console_outcome_{outcome}", lang)
-            return say("closed", name=who.username, outcome=named)
+            return ""  # told by the room, as a close in the console is
         if command.name == "note":
             await room.desk.note(topic.handoff_id, who, command.argument)
             return say("noted")

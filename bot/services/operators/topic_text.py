@@ -15,6 +15,7 @@ from bot.engine.content.model import Content
 from bot.services.operators.escalation import OUTCOMES
 from bot.services.operators.summary import CaseSummary
 from bot.storage.handoffs import Handoff
+from bot.storage.models import Message
 
 COMMANDS = ("claim", "close", "note")
 TITLE_CHARS = 128  # a forum topic's name, as the Bot API allows
@@ -38,6 +39,17 @@ def parse_command(text: str) -> Command:
     if name not in COMMANDS:
         return Command("unknown", name)
     return Command(name, rest.strip())
+
+
+def user_line(content: Content, line: Message) -> str:
+    """A line of the person's as the topic shows it; media by what it was."""
+    lang = content.languages.staff
+    media = (line.payload or {}).get("media")
+    text = line.text or ""
+    if not text and media:
+        kind = content.text(f"console_media_{media}", lang)
+        text = content.text("console_media_line", lang, kind=kind)
+    return content.text("topic_user_said", lang, text=text)
 
 
 def title(content: Content, entry: Handoff, handle: str) -> str:

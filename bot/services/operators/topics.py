@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot.engine.content.model import Content
-from bot.services.operators import topic_text
+from bot.services.operators import topic_status, topic_text
 from bot.services.operators.desk import Desk
 from bot.services.operators.events import LiveEvent
 from bot.services.operators.queue_rows import handle
@@ -28,7 +28,7 @@ from bot.services.operators.view import ChatView, assessment, items_of, lines_of
 from bot.storage import handoffs, messages
 from bot.storage.database import Database
 from bot.storage.handoff_close import FORGOTTEN
-from bot.storage.models import Conversation, Message
+from bot.storage.models import Conversation
 from bot.storage.topics import SqlTopics, Topic
 
 log = logging.getLogger(__name__)
@@ -103,11 +103,12 @@ class TopicRoom:
             async with self._lock:
                 if event.handoff_id is None:  # ended without an operator: /forget, maybe
                     assert event.conversation_id is not None
-                    await self._forgotten(event.conversation_id)
+                    await self._ended(event.conversation_id)
                     return
                 if event.kind == "queue" and event.new:
                     await self._open(event.handoff_id)
                 await self._relay(event.handoff_id)
+                await topic_status.tell(self, event.handoff_id)
         except Exception:  # the console still has the chat; a topic is not worth a crash
             log.exception("operators' topic failed after %s", event)
 
@@ -136,7 +137,7 @@ class TopicRoom:
         async with self.db.transaction() as session:
             if not await SqlTopics(session).add(topic):
                 return  # another process opened one meanwhile; this one stays empty
-        last = self._line(content, said[-1]) if said else None
+        last = topic_text.user_line(content, said[-1]) if said else None
         text = topic_text.summary_text(content, entry, case, view.assessment, last)
         await self.port.post(self.chat_id, thread_id, text)
 
@@ -155,35 +156,30 @@ class TopicRoom:
                 await store.relayed(handoff_id, up_to=lines[-1].id)
         content = self.content()
         for line in lines:
-            await self.port.post(topic.chat_id, topic.thread_id, self._line(content, line))
+            await self.port.post(
+                topic.chat_id, topic.thread_id, topic_text.user_line(content, line)
+            )
 
-    async def _forgotten(self, conversation_id: int) -> None:
-        """After the person's /forget their words leave the group too: the topics go."""
+    async def _ended(self, conversation_id: int) -> None:
+        """Withdrawn, told; after the person's /forget their words leave the group too."""
         assert self.port is not None
         async with self.db.transaction() as session:
             store = SqlTopics(session)
-            gone = []
+            gone, told = [], []
             for topic in await store.of_conversation(conversation_id):
                 entry = await handoffs.get(session, handoff_id=topic.handoff_id)
                 if entry is None or entry.outcome == FORGOTTEN:
                     await store.drop(topic.handoff_id)
                     gone.append(topic)
+                else:
+                    told.append(topic.handoff_id)
+        for handoff_id in told:
+            await topic_status.tell(self, handoff_id)
         for topic in gone:
             try:
                 await self.port.delete_topic(topic.chat_id, topic.thread_id)
             except Exception:  # logged: an admin of the group can still delete it by hand
                 self.log_failure("delete (after /forget)", topic)
-
-    @staticmethod
-    def _line(content: Content, line: Message) -> str:
-        """A line of the person's as the topic shows it; media by what it was."""
-        lang = content.languages.staff
-        media = (line.payload or {}).get("media")
-        text = line.text or ""
-        if not text and media:
-            kind = content.text(f"console_media_{media}", lang)
-            text = content.text("console_media_line", lang, kind=kind)
-        return content.text("topic_user_said", lang, text=text)
 
     async def say(self, topic: Topic, text: str) -> None:
         """The room's answer to an operator, in the topic; a failure is logged."""

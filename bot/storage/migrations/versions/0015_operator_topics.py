@@ -27,6 +27,7 @@ def upgrade() -> None:
         sa.Column("chat_id", sa.String(length=32), nullable=False),
         sa.Column("thread_id", sa.BigInteger(), nullable=False),
         sa.Column("relayed_id", sa.Integer(), nullable=False),
+        sa.Column("told", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(
             ["handoff_id"],
             ["handoffs.id"],
