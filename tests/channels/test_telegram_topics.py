@@ -13,9 +13,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from aiogram.types import Update
 from sqlalchemy import select
 
+from bot.channels.telegram.inbound import parse
 from bot.services.operators.telegram_link import link_telegram
+from bot.services.operators.topics import GroupMessage
 from bot.services.staff import StaffService
 from bot.storage import audit, handoffs
 from bot.storage.handoffs import Handoff
@@ -215,3 +218,22 @@ async def test_a_chat_taken_and_closed_in_the_console_is_told_in_its_topic(
     await quiet(running)
     assert fake_telegram.in_topic(thread)[-1].startswith("🔒 aigul закрыл(а) чат: ")
     assert (await the_entry(running)).status == "closed"
+
+
+def parsed(update: dict[str, Any]) -> GroupMessage | None:
+    inbound = parse(Update.model_validate(update))
+    assert inbound.message is None  # a group's line is never a person's message to the bot
+    return inbound.group
+
+
+def test_only_a_members_text_in_a_topic_is_handed_on_from_a_group() -> None:
+    assert parsed(in_group(AIGUL, 9, "/claim")) == GroupMessage(str(GROUP), 9, AIGUL, "/claim")
+    assert parsed(in_group(AIGUL, 9, "a\x00b")) == GroupMessage(str(GROUP), 9, AIGUL, "ab")
+    general = in_group(AIGUL, 9, "/claim")
+    del general["message"]["message_thread_id"], general["message"]["is_topic_message"]
+    assert parsed(general) is None
+    robot = in_group(AIGUL, 9, "hi")
+    robot["message"]["from"]["is_bot"] = True
+    assert parsed(robot) is None
+    assert parsed(in_group(2**64, 9, "/claim")) is None
+    assert parsed(in_group(AIGUL, 2**63, "/claim")) is None

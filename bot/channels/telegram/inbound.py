@@ -141,10 +141,12 @@ def _in_group(msg: Message) -> Inbound:
     user = msg.from_user
     if not msg.text or user is None or user.is_bot or not msg.is_topic_message:
         return ignored
-    if msg.message_thread_id is None or msg.chat.id not in CHAT_IDS:
+    # Ids outside a 64-bit column are no topic or member of ours (and would fail the query).
+    thread = msg.message_thread_id
+    if thread is None or any(i not in CHAT_IDS for i in (thread, msg.chat.id, user.id)):
         return ignored
     text = clean_text(msg.text)  # an operator's line may become a reply: the same cleaning
-    group = GroupMessage(str(msg.chat.id), msg.message_thread_id, user.id, text)
+    group = GroupMessage(str(msg.chat.id), thread, user.id, text)
     return Inbound(None, ignored="message in a supergroup's topic", group=group)
 
 
