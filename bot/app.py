@@ -11,6 +11,7 @@ from bot.channels import registry
 from bot.channels.delivery.base import Deliverer
 from bot.channels.delivery.sender import Sender
 from bot.channels.protocol import Channel, ChannelServices
+from bot.channels.telegram.channel import Telegram
 from bot.engine.nlu.intent import Classifier
 from bot.services.content.live import LiveContent
 from bot.services.content.revisions import Revisions
@@ -19,6 +20,8 @@ from bot.services.conversation import ConversationService
 from bot.services.metrics import Metrics
 from bot.services.nlu.model import train_from_data
 from bot.services.operators.escalation import Escalations
+from bot.services.operators.topic_setup import topic_room
+from bot.services.operators.topics import TopicRoom
 from bot.services.outbox import OutboxService
 from bot.services.pictures.reader import PictureReader
 from bot.services.reported_contacts import ReportedContacts
@@ -54,6 +57,7 @@ class Sapar:
     contacts: ReportedContacts | None = None  # recruiters reported before; off without a key
     pictures: PictureReader | None = None  # reads photos' text; says why when it cannot
     voices: VoiceKeeper | None = None  # held chats' voice notes, for the console's player
+    topics: TopicRoom | None = None  # hand-offs as topics of the operators' Telegram group
 
     async def start(self) -> None:
         """Bring the schema up to date and start delivering (also unsent rows of a past run)."""
@@ -79,6 +83,8 @@ class Sapar:
     async def stop(self) -> None:
         if self.purge_job is not None:
             await self.purge_job.stop()
+        if self.topics is not None:
+            await self.topics.stop()
         await self.sender.stop()
         for channel in self.channels.values():
             await channel.stop()
@@ -133,6 +139,7 @@ def build(
         contacts=contacts,
         pictures=services.pictures,
         voices=services.voices,
+        topics=_plug_topics(services.topics, channels, sender),
         purge_job=PurgeJob(RetentionService(db, settings.privacy)),
         live_content=LiveContent(
             content,
@@ -174,4 +181,20 @@ def _services(
     voices = VoiceKeeper(db, SqlVoiceStore(db), settings.voice)
     conversations.escalations.listeners.append(voices.on_event)
     pictures = PictureReader(settings.pictures)
-    return ChannelServices(conversations, TranscriptService(db), outbox, content, pictures, voices)
+    return ChannelServices(
+        conversations, TranscriptService(db), outbox, content, pictures, voices,
+        topics=topic_room(db, settings.operators, conversations.escalations, content),
+    )  # fmt: skip
+
+
+def _plug_topics(
+    room: TopicRoom | None, channels: Mapping[str, Channel], sender: Sender
+) -> TopicRoom | None:
+    """The topics room gets the Telegram channel's Bot API client and the sender to wake."""
+    telegram = channels.get("telegram")
+    if room is not None and not isinstance(telegram, Telegram):
+        log.warning("operators.topics_telegram_chat is set but Telegram is off: no topics")
+    if room is None or not isinstance(telegram, Telegram):
+        return None
+    room.port, room.desk.wake = telegram.topic_port(), sender.wake
+    return room

@@ -14,6 +14,7 @@ from fastapi import APIRouter
 from bot.channels.delivery.base import Deliverer
 from bot.services.content.store import ContentStore
 from bot.services.conversation import ConversationService
+from bot.services.operators.topics import TopicRoom
 from bot.services.outbox import OutboxService
 from bot.services.pictures.reader import PictureReader
 from bot.services.transcripts import TranscriptService
@@ -25,7 +26,8 @@ from bot.settings import Settings
 class ChannelServices:
     """What a channel may use: the one way in, transcripts, the outbox, the live texts, and
     the reader of pictures' text (None: pictures are answered as unread), and the keeper of
-    held chats' voice notes (None: voice notes are answered, never kept)."""
+    held chats' voice notes (None: voice notes are answered, never kept), and the operators'
+    group's topics (None: off)."""
 
     conversations: ConversationService
     transcripts: TranscriptService
@@ -33,6 +35,7 @@ class ChannelServices:
     content: ContentStore
     pictures: PictureReader | None = None
     voices: VoiceKeeper | None = None
+    topics: TopicRoom | None = None
 
 
 class Channel(Protocol):

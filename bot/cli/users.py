@@ -1,4 +1,5 @@
-"""`users add NAME --role ROLE` / `users passwd NAME` / `users disable NAME`: staff accounts.
+"""`users add NAME --role ROLE` / `users passwd NAME` / `users disable NAME` /
+`users link-telegram NAME TG_ID`: staff accounts.
 
 Passwords are never command-line arguments (they would land in the shell's history): they
 are asked twice on a terminal, or read as the first line of standard input otherwise.
@@ -17,6 +18,7 @@ from typing import Any
 from bot.services.content.store import load_content
 from bot.services.operators.assign import Assigner
 from bot.services.operators.events import Broadcaster
+from bot.services.operators.telegram_link import link_telegram
 from bot.services.staff import StaffError, StaffService
 from bot.settings import load_settings
 from bot.storage import migrate
@@ -36,6 +38,11 @@ def register(subparsers: Any) -> None:
     passwd.add_argument("username")
     disable = actions.add_parser("disable", help="refuse the account's logins from now on")
     disable.add_argument("username")
+    link = actions.add_parser(
+        "link-telegram", help="let the account act in the operators' Telegram group"
+    )
+    link.add_argument("username")
+    link.add_argument("telegram_id", help="the person's numeric Telegram user id, or 'none'")
     parser.set_defaults(func=run)
 
 
@@ -47,6 +54,15 @@ def read_password() -> str:
             raise StaffError("the two passwords differ")
         return first
     return sys.stdin.readline().rstrip("\r\n")
+
+
+def telegram_id(given: str) -> int | None:
+    """A Telegram user id as typed (digits), or None for 'none'."""
+    if given.strip().lower() == "none":
+        return None
+    if not given.strip().isdigit() or len(given.strip()) > 19:
+        raise StaffError("a Telegram user id is a positive number (or 'none' to unlink)")
+    return int(given)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +98,9 @@ async def _run(args: argparse.Namespace, db: Database, service: StaffService) ->
         elif args.action == "disable":
             await service.disable(args.username)
             log.info("user %s disabled; their sessions ended", args.username)
+        elif args.action == "link-telegram":
+            await link_telegram(db, args.username, telegram_id(args.telegram_id))
+            log.info("telegram link of %s set to %s", args.username, args.telegram_id)
     finally:
         await db.dispose()
     return 0

@@ -56,7 +56,7 @@ def install(app: FastAPI, sapar: Sapar) -> None:
         sapar.db,
         lambda: sapar.content.current,
         settings.operators,
-        publish=live.publish,
+        publish=_to_topics(live.publish, sapar),  # a chat given or given back is told there
         wake=sapar.sender.wake,
     )
     escalations.listeners.append(assign.on_event)  # after the broadcast: new, then given
@@ -137,11 +137,25 @@ def _run_while_serving(app: FastAPI, live: Broadcaster, shift: ShiftJob) -> None
 
 
 def _desk_publish(live: Broadcaster, sapar: Sapar) -> Callable[[LiveEvent], Awaitable[None]]:
-    """The desk's changes go to the consoles, and a closed chat's voice notes go."""
+    """The desk's changes go to the consoles and the operators' topics, and a closed chat's
+    voice notes go."""
 
     async def publish(event: LiveEvent) -> None:
         await live.publish(event)
         if sapar.voices is not None:
             await sapar.voices.on_event(event)
 
-    return publish
+    return _to_topics(publish, sapar)
+
+
+def _to_topics(
+    publish: Callable[[LiveEvent], Awaitable[None]], sapar: Sapar
+) -> Callable[[LiveEvent], Awaitable[None]]:
+    """`publish`, then the operators' topics hear it too (when they are on)."""
+
+    async def both(event: LiveEvent) -> None:
+        await publish(event)
+        if sapar.topics is not None:
+            await sapar.topics.on_event(event)
+
+    return both

@@ -62,6 +62,9 @@ class OperatorsSettings(BaseModel):
     # A Telegram chat of the operators (its numeric id, e.g. a group's -100…) told once about
     # each queued chat past its target, through the bot's own token; None: browsers only.
     late_alert_telegram_chat: str | None = Field(default=None, pattern=r"^-?\d{1,20}$")
+    # A Telegram supergroup with topics (its numeric id, -100…): each hand-off opens a topic
+    # there, where operators linked with `users link-telegram` act; None: the console only.
+    topics_telegram_chat: str | None = Field(default=None, pattern=r"^-\d{1,20}$")
 
     @field_validator("timezone")
     @classmethod

@@ -108,3 +108,20 @@ async def last_inbound_id(session: AsyncSession, *, conversation_id: int) -> int
         )
     )
     return int(value or 0)
+
+
+async def inbound_after(
+    session: AsyncSession, *, conversation_id: int, after_id: int, limit: int = 50
+) -> Sequence[Message]:
+    """The user's messages in a conversation after `after_id`, oldest first (at most `limit`)."""
+    rows = await session.scalars(
+        select(Message)
+        .where(
+            Message.conversation_id == conversation_id,
+            Message.direction == "in",
+            Message.id > after_id,
+        )
+        .order_by(Message.id)
+        .limit(limit)
+    )
+    return rows.all()

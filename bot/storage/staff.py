@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Boolean, ForeignKey, Index, String, delete, select
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, String, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -19,6 +19,7 @@ class StaffUser(Base):
     """A person who works in the console or the admin: operator, editor or admin."""
 
     __tablename__ = "staff_users"
+    __table_args__ = (Index("ix_staff_users_telegram_user_id", "telegram_user_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -28,6 +29,8 @@ class StaffUser(Base):
     presence: Mapped[str] = mapped_column(String(16), default="away")  # online | away
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None] = mapped_column()
+    # Their Telegram account, for acting in the operators' group's topics; None: not linked.
+    telegram_user_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class StaffSession(Base):
@@ -68,6 +71,12 @@ async def by_name(session: AsyncSession, *, username: str) -> StaffUser | None:
 
 async def by_id(session: AsyncSession, *, user_id: int) -> StaffUser | None:
     return await session.get(StaffUser, user_id)
+
+
+async def by_telegram(session: AsyncSession, *, telegram_user_id: int) -> StaffUser | None:
+    """The account linked to this Telegram user, active or not."""
+    query = select(StaffUser).where(StaffUser.telegram_user_id == telegram_user_id)
+    return await session.scalar(query)
 
 
 async def add(session: AsyncSession, *, username: str, password_hash: str, role: str) -> StaffUser:

@@ -87,6 +87,7 @@ def settings_for(
     database_url: str | None = None,
     pictures_enabled: bool = True,
     voice: dict[str, Any] | None = None,
+    operators: dict[str, Any] | None = None,
     **telegram_extra: Any,
 ) -> Any:
     """Settings with fast outbox retries and the channels pointed at the fakes."""
@@ -103,6 +104,8 @@ def settings_for(
         "pictures": {"enabled": pictures_enabled},
         "voice": voice or {},
     }
+    if operators is not None:  # replaces config.yml's section: the defaults plus these
+        sections["operators"] = operators
     if telegram is not None:
         sections["telegram"] = {
             "token": TG_TOKEN,

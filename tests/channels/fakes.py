@@ -139,6 +139,14 @@ class FakeTelegram(FakePlatform):
     def of(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
+    def in_topic(self, thread_id: int) -> list[str]:
+        """The texts sent into a forum topic, in order (as shown: HTML unescaped)."""
+        return [
+            html.unescape(c.data["text"])
+            for c in self.of("sendMessage")
+            if c.data.get("message_thread_id") == str(thread_id)
+        ]
+
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
             return _tg_error(401, "Unauthorized")
@@ -150,6 +158,10 @@ class FakeTelegram(FakePlatform):
         if method == "getFile":
             self.calls.append(Call(method, data))
             return self._get_file(data)
+        if method == "createForumTopic":  # a topic in a forum supergroup
+            self.calls.append(Call(method, data))
+            topic = {"message_thread_id": next(self._ids), "name": data["name"], "icon_color": 0}
+            return web.json_response({"ok": True, "result": topic})
         if method != "sendMessage":
             self.calls.append(Call(method, data))
             return web.json_response({"ok": True, "result": True})

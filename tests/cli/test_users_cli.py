@@ -14,6 +14,7 @@ import pytest
 from bot.cli import main
 from bot.services.staff import LoginResult, StaffService
 from bot.settings.operators import OperatorsSettings
+from bot.storage import staff
 from bot.storage.database import Database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,3 +81,30 @@ def test_short_passwords_unknown_users_and_roles_are_refused(users) -> None:  # 
     with pytest.raises(SystemExit) as bad_role:
         users("add", "bob", "--role", "root", stdin="long-enough-pass\n")
     assert bad_role.value.code == 2
+
+
+def linked(tmp_path: Path, telegram_user_id: int) -> str | None:
+    async def look() -> str | None:
+        db = Database(url(tmp_path))
+        try:
+            async with db.transaction() as session:
+                user = await staff.by_telegram(session, telegram_user_id=telegram_user_id)
+                return user.username if user is not None else None
+        finally:
+            await db.dispose()
+
+    return asyncio.run(look())
+
+
+def test_link_telegram_links_unlinks_and_refuses_a_second_account(  # type: ignore[no-untyped-def]
+    tmp_path: Path, users
+) -> None:
+    assert users("add", "ann", stdin="first-password-1\n") == 0
+    assert users("add", "bob", stdin="first-password-2\n") == 0
+    assert users("link-telegram", "ann", "777001") == 0
+    assert linked(tmp_path, 777001) == "ann"
+    assert users("link-telegram", "bob", "777001") == 1  # ann's already
+    assert users("link-telegram", "bob", "not-a-number") == 1
+    assert users("link-telegram", "nobody", "777002") == 1
+    assert users("link-telegram", "ann", "none") == 0
+    assert linked(tmp_path, 777001) is None

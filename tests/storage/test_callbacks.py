@@ -4,7 +4,7 @@ once and without its number, all of a conversation gone on /forget; the migratio
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -19,25 +19,17 @@ from bot.storage.callbacks import CallbackStore, MemoryCallbacks, SqlCallbacks
 from bot.storage.database import Database
 from bot.storage.models import Base, Conversation
 from bot.types import ConversationKey
-from tests.conftest import BACKENDS, DatabaseFactory
+from tests.storage.stores import PARAMS, Stores, database_for
 
 T0 = datetime(2026, 12, 5, 22, 0, tzinfo=UTC)
 Opener = Callable[[], AbstractAsyncContextManager[CallbackStore]]
 
 
-class Backend:
+class Backend(Stores[CallbackStore]):
     """One store per backend, opened in a transaction like the services do."""
 
     def __init__(self, db: Database | None) -> None:
-        self.db, self.memory = db, MemoryCallbacks()
-
-    @asynccontextmanager
-    async def store(self) -> AsyncIterator[CallbackStore]:
-        if self.db is None:
-            yield self.memory
-            return
-        async with self.db.transaction() as session:
-            yield SqlCallbacks(session)
+        super().__init__(db, MemoryCallbacks(), SqlCallbacks)
 
     async def conversation(self, chat: str) -> int:
         if self.db is None:
@@ -47,16 +39,10 @@ class Backend:
             return conv.id
 
 
-@pytest.fixture(params=["memory", *BACKENDS])
+@pytest.fixture(params=PARAMS)
 async def backend(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Backend]:
-    if request.param == "memory":
-        yield Backend(None)
-        return
-    factory = DatabaseFactory(request.param, tmp_path)
-    try:
-        yield Backend(await factory.create())
-    finally:
-        await factory.close()
+    async with database_for(request.param, tmp_path) as db:
+        yield Backend(db)
 
 
 async def add(backend: Backend, conv: int, at: datetime, phone: str | None = None) -> int:

@@ -18,6 +18,7 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from bot.channels.telegram.outbound import TelegramDeliverer
     from bot.channels.telegram.polling import TelegramRunner
+    from bot.channels.telegram.topics import TelegramTopics
     from bot.channels.telegram.updates import TelegramUpdates
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,15 @@ class Telegram:
             services.pictures,
             download_timeout=settings.pictures.download_timeout_seconds,
             voices=services.voices,
+            topics=services.topics,
         )
         return cls(updates, TelegramRunner(updates, tg))
+
+    def topic_port(self) -> TelegramTopics:
+        """The Bot API calls of the operators' group's topics, on this channel's client."""
+        from bot.channels.telegram.topics import TelegramTopics
+
+        return TelegramTopics(self.updates.bot)
 
     @property
     def deliverer(self) -> TelegramDeliverer:

@@ -1,10 +1,12 @@
 """Telegram updates → one UserMessage each (or a reason to leave the update alone).
 
 Only private chats are served: a group message or a channel post is acknowledged and left
-unanswered, since a migrant's questions do not belong in a group. Media Sapar cannot read
-(voice, stickers, locations…) become an UNSUPPORTED message saying what arrived (`media`),
-which the engine answers in the user's language; a photo or document with a caption is read as
-its caption.
+unanswered, since a migrant's questions do not belong in a group. The one exception is text
+in a supergroup's topic, handed on as a `GroupMessage` for the operators' topics to judge
+(`services.operators.topic_actions`: only the configured group and linked operators count).
+Media Sapar cannot read (voice, stickers, locations…) become an UNSUPPORTED message saying
+what arrived (`media`), which the engine answers in the user's language; a photo or document
+with a caption is read as its caption.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from aiogram.enums import ChatType, ContentType
 from aiogram.types import CallbackQuery, Message, Update
 from aiogram.types.update import UpdateTypeLookupError
 
-from bot.channels.boundary import admit
+from bot.channels.boundary import admit, clean_text
 from bot.channels.telegram.media import file_ref, media_of
+from bot.services.operators.topics import GroupMessage
 from bot.types import ConversationKey, MessageKind, UserMessage
 
 CHANNEL = "telegram"
@@ -65,6 +68,7 @@ class Inbound:
     message: UserMessage | None
     ignored: str | None = None  # why there is no message
     callback_id: str | None = None  # answer it so the button stops spinning
+    group: GroupMessage | None = None  # text in a supergroup's topic, maybe an operator's
 
 
 def parse(update: Update) -> Inbound:
@@ -86,6 +90,8 @@ def _event_type(update: Update) -> str:
 
 
 def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
+    if msg.chat.type == ChatType.SUPERGROUP and not edited:
+        return _in_group(msg)
     if msg.chat.type != ChatType.PRIVATE:
         return Inbound(None, ignored=f"message in a {msg.chat.type} chat")
     if msg.chat.id not in CHAT_IDS:
@@ -127,6 +133,21 @@ def _from_message(msg: Message, update_id: int, *, edited: bool) -> Inbound:
         point=point,
     )
     return Inbound(admit(message))
+
+
+def _in_group(msg: Message) -> Inbound:
+    """Text in a forum topic of a supergroup: perhaps an operator at work there."""
+    ignored = Inbound(None, ignored="message in a supergroup")
+    user = msg.from_user
+    if not msg.text or user is None or user.is_bot or not msg.is_topic_message:
+        return ignored
+    # Ids outside a 64-bit column are no topic or member of ours (and would fail the query).
+    thread = msg.message_thread_id
+    if thread is None or any(i not in CHAT_IDS for i in (thread, msg.chat.id, user.id)):
+        return ignored
+    text = clean_text(msg.text)  # an operator's line may become a reply: the same cleaning
+    group = GroupMessage(str(msg.chat.id), thread, user.id, text)
+    return Inbound(None, ignored="message in a supergroup's topic", group=group)
 
 
 def _from_callback(query: CallbackQuery, update_id: int) -> Inbound:

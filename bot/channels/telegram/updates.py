@@ -24,6 +24,8 @@ from bot.channels.telegram.files import file_fetch
 from bot.channels.telegram.inbound import parse
 from bot.channels.telegram.outbound import TelegramDeliverer
 from bot.services.conversation import ConversationService
+from bot.services.operators import topic_actions
+from bot.services.operators.topics import TopicRoom
 from bot.services.pictures.reader import PictureReader
 from bot.services.voices.keeper import VoiceKeeper
 from bot.types import Media
@@ -44,6 +46,7 @@ class TelegramUpdates:
         pictures: PictureReader | None = None,
         download_timeout: float = 15.0,
         voices: VoiceKeeper | None = None,
+        topics: TopicRoom | None = None,
     ) -> None:
         self.bot = bot
         self.deliverer = deliverer
@@ -51,6 +54,7 @@ class TelegramUpdates:
         self.pictures = pictures
         self.download_timeout = download_timeout
         self.voices = voices
+        self.topics = topics  # the operators' group's topics; None: groups are ignored
         self._side_tasks: set[asyncio.Task[None]] = set()
 
     def update(self, payload: Any) -> Update:
@@ -64,7 +68,9 @@ class TelegramUpdates:
     async def handle(self, update: Update) -> None:
         """Receive the update's message, if it has one; raises if it could not be stored."""
         inbound = parse(update)
-        if inbound.message is None:
+        if inbound.group is not None and self.topics is not None:
+            await topic_actions.receive(self.topics, inbound.group)
+        elif inbound.message is None:
             log.debug("telegram update %s left alone: %s", update.update_id, inbound.ignored)
         else:
             message = inbound.message

@@ -15,6 +15,7 @@ from bot.storage import (  # noqa: F401
     reported_contacts,
     satisfaction,
     staff,
+    topics,
     voice_notes,
 )
 from bot.storage.models import Base
