@@ -24,7 +24,7 @@ from bot.services.operators.topic_setup import topic_room
 from bot.services.operators.topics import TopicRoom
 from bot.services.outbox import OutboxService
 from bot.services.pictures.reader import PictureReader
-from bot.services.reported_contacts import ReportedContacts
+from bot.services.reported_contacts import ReportedContacts, contacts_from_settings
 from bot.services.retention import RetentionService, notice_disagrees
 from bot.services.retention_job import PurgeJob
 from bot.services.transcripts import TranscriptService
@@ -69,10 +69,8 @@ class Sapar:
         for language in notice_disagrees(self.content.current, days):
             log.warning(
                 "the privacy notice (welcome, %s) does not state privacy.retention_days (%s): "
-                "change the text or the setting",
-                language,
-                days,
-            )
+                "change the text or the setting", language, days,
+            )  # fmt: skip
         self.sender.start()
         if self.purge_job is not None:
             self.purge_job.start()
@@ -107,7 +105,7 @@ def build(
     nlu_cache = settings.path(settings.nlu.cache_dir)
     outbox = OutboxService(db)
     metrics = Metrics()
-    contacts = _reported_contacts(settings)
+    contacts = contacts_from_settings(settings)
     conversations = ConversationService(
         db,
         lambda: content.current,
@@ -139,8 +137,8 @@ def build(
         contacts=contacts,
         pictures=services.pictures,
         voices=services.voices,
-        topics=_plug_topics(services.topics, channels, sender),
-        purge_job=PurgeJob(RetentionService(db, settings.privacy)),
+        topics=(topics := _plug_topics(services.topics, channels, sender)),
+        purge_job=_purge_job(db, settings, topics),
         live_content=LiveContent(
             content,
             Revisions(db),
@@ -159,15 +157,6 @@ def _channels(settings: Settings, services: ChannelServices) -> dict[str, Channe
     """Every registered channel that its settings switch on, by name."""
     built = (kind.from_settings(settings, services) for kind in registry.CHANNELS)
     return {channel.name: channel for channel in built if channel is not None}
-
-
-def _reported_contacts(settings: Settings) -> ReportedContacts | None:
-    """Recruiters reported before, when there is a key to keep their contacts with."""
-    key = settings.contacts.key(settings.app.environment)
-    if key is None:
-        log.warning("reported contacts are off: SAPAR_CONTACTS__SECRET is not set")
-        return None
-    return ReportedContacts(key, min_chats=settings.contacts.min_chats)
 
 
 def _services(
@@ -198,3 +187,9 @@ def _plug_topics(
         return None
     room.port, room.desk.wake = telegram.topic_port(), sender.wake
     return room
+
+
+def _purge_job(db: Database, settings: Settings, topics: TopicRoom | None) -> PurgeJob:
+    """Retention, which also deletes a deleted conversation's topics from the operators' group."""
+    forgotten = topics.forgotten if topics is not None else None
+    return PurgeJob(RetentionService(db, settings.privacy, forgotten=forgotten))

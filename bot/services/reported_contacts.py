@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,9 +22,12 @@ from bot.engine.dialogue.events import Assessed
 from bot.engine.extract.contact_keys import ContactKey, contact_keys
 from bot.engine.offer.case import OfferCase
 from bot.services.turn import Turn
+from bot.settings import Settings
 from bot.storage import reported_contacts as rows
 from bot.storage.reported_contacts import Profile
 from bot.types import ConversationKey, Reply
+
+log = logging.getLogger(__name__)
 
 LEVELS = ("low", "medium", "high", "critical")  # DOMAIN.md's level policy, mildest first
 RISKY = ("high", "critical")
@@ -156,3 +160,12 @@ def _level_heading(content: Content, language: str) -> str | None:
     if catalogue is None:
         return None
     return catalogue.text("headings", "risk_level", language) + ":"
+
+
+def contacts_from_settings(settings: Settings) -> ReportedContacts | None:
+    """Recruiters reported before, when there is a key to keep their contacts with."""
+    key = settings.contacts.key(settings.app.environment)
+    if key is None:
+        log.warning("reported contacts are off: SAPAR_CONTACTS__SECRET is not set")
+        return None
+    return ReportedContacts(key, min_chats=settings.contacts.min_chats)

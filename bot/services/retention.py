@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -40,11 +40,18 @@ class RetentionService:
     """Deletes the conversations idle longer than the retention period."""
 
     def __init__(
-        self, db: Database, settings: PrivacySettings, clock: Callable[[], datetime] = utcnow
+        self,
+        db: Database,
+        settings: PrivacySettings,
+        clock: Callable[[], datetime] = utcnow,
+        forgotten: Callable[[int], Awaitable[None]] | None = None,
     ) -> None:
         self.db = db
         self.settings = settings
         self.clock = clock
+        # Told each conversation deleted, after its transaction: what lives outside the
+        # database goes too (the operators' Telegram topics, as after /forget).
+        self.forgotten = forgotten
 
     def cutoff(self) -> datetime | None:
         """Conversations idle since before this are due; None when they are kept for ever."""
@@ -73,8 +80,18 @@ class RetentionService:
             if not ids:
                 return deleted
             for conversation_id in ids:
-                deleted += await self._delete_one(conversation_id, cutoff)
+                gone = await self._delete_one(conversation_id, cutoff)
+                deleted += gone
+                if gone and self.forgotten is not None:
+                    await self._tell(conversation_id)
             after = ids[-1]
+
+    async def _tell(self, conversation_id: int) -> None:
+        assert self.forgotten is not None
+        try:
+            await self.forgotten(conversation_id)
+        except Exception:  # the database is clean; what is outside it is logged, not fatal
+            log.exception("retention: %d deleted, not its copies elsewhere", conversation_id)
 
     async def _delete_one(self, conversation_id: int, cutoff: datetime) -> int:
         """/forget's deletion of one conversation if it is still idle under its lock: 1 or 0."""

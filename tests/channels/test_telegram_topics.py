@@ -10,6 +10,7 @@ import asyncio
 import itertools
 import time
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from aiogram.types import Update
 from sqlalchemy import select
 
 from bot.channels.telegram.inbound import parse
+from bot.clock import utcnow
 from bot.services.operators.telegram_link import link_telegram
 from bot.services.operators.topics import GroupMessage
 from bot.services.staff import StaffService
@@ -171,9 +173,10 @@ async def test_a_whole_hand_off_in_a_forum_topic(
         assert conv is not None and conv.status == ConversationStatus.BOT.value
 
 
-async def test_a_withdrawal_is_told_and_after_the_persons_forget_their_topic_is_deleted(
+async def withdrawn_after_a_topic(
     tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
-) -> None:
+) -> tuple[Running, int]:
+    """The person asked for a human (a topic opened), then withdrew: the app and the topic."""
     settings = settings_for(tmp_path, fake_telegram, operators={"topics_telegram_chat": str(GROUP)})
     running = await start(settings)
     await user_says(running, 1, "/operator")
@@ -181,11 +184,34 @@ async def test_a_withdrawal_is_told_and_after_the_persons_forget_their_topic_is_
     thread = int(fake_telegram.of("sendMessage")[-1].data["message_thread_id"])
     assert (await running.telegram(tg_button(next(_updates), USER, "withdraw_operator"))).is_success
     await quiet(running)
+    return running, thread
+
+
+async def test_a_withdrawal_is_told_and_after_the_persons_forget_their_topic_is_deleted(
+    tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
+) -> None:
+    running, thread = await withdrawn_after_a_topic(tmp_path, fake_telegram, start)
     assert fake_telegram.in_topic(thread)[-1].startswith("Человек отказался от оператора")
     await user_says(running, 2, "/forget")
     assert not fake_telegram.of("deleteForumTopic")  # asked first, nothing deleted yet
     assert (await running.telegram(tg_button(next(_updates), USER, "yes_forget"))).is_success
     await quiet(running)
+    (deleted,) = fake_telegram.of("deleteForumTopic")
+    assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
+    async with running.sapar.db.transaction() as session:
+        assert await SqlTopics(session).by_thread(chat_id=str(GROUP), thread_id=thread) is None
+
+
+async def test_a_conversation_deleted_by_retention_loses_its_topic_too(
+    tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
+) -> None:
+    running, thread = await withdrawn_after_a_topic(tmp_path, fake_telegram, start)
+    assert running.sapar.purge_job is not None
+    retention = running.sapar.purge_job.service
+    assert (await retention.purge()).deleted == 0  # not idle yet: nothing goes
+    assert not fake_telegram.of("deleteForumTopic")
+    retention.clock = lambda: utcnow() + timedelta(days=200)  # past privacy.retention_days
+    assert (await retention.purge()).deleted == 1
     (deleted,) = fake_telegram.of("deleteForumTopic")
     assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
     async with running.sapar.db.transaction() as session:

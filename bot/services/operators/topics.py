@@ -5,9 +5,9 @@ message is the case summary (`summary.py`); the person's later messages are post
 What a linked operator writes there acts through the same `Desk` as the web console
 (`topic_actions.py`), so a chat is taken in either place, by one operator at a time.
 
-The room listens to the escalations of its own process (`Escalations.listeners`): the
-process that stored a turn posts it, once (`handoff_topics.relayed_id`, under a row lock).
-Posts go straight to the Bot API, not through the outbox: one lost is logged, not retried.
+The room listens to its own process's escalations (`Escalations.listeners`): the process that
+stored a turn posts it, once (`handoff_topics.relayed_id`, under a row lock). Posts go straight
+to the Bot API, not through the outbox: one lost is logged, not retried.
 """
 
 from __future__ import annotations
@@ -70,10 +70,7 @@ class TopicRoom:
     def __init__(
         self, db: Database, content: Callable[[], Content], desk: Desk, chat_id: str
     ) -> None:
-        self.db = db
-        self.content = content
-        self.desk = desk
-        self.chat_id = chat_id
+        self.db, self.content, self.desk, self.chat_id = db, content, desk, chat_id
         self.port: TopicPort | None = None  # plugged in once the Telegram channel exists
         self._lock = asyncio.Lock()  # one open or relay at a time, in the order of events
         self._tasks: set[asyncio.Task[None]] = set()
@@ -159,6 +156,12 @@ class TopicRoom:
             await self.port.post(
                 topic.chat_id, topic.thread_id, topic_text.user_line(content, line)
             )
+
+    async def forgotten(self, conversation_id: int) -> None:
+        """Deleted by retention: its topics leave the group, as after /forget."""
+        if self.port is not None:
+            async with self._lock:
+                await self._ended(conversation_id)
 
     async def _ended(self, conversation_id: int) -> None:
         """Withdrawn, told; after the person's /forget their words leave the group too."""
