@@ -187,6 +187,14 @@ async def withdrawn_after_a_topic(
     return running, thread
 
 
+async def topic_deleted(running: Running, fake_telegram: FakeTelegram, thread: int) -> None:
+    """The topic was deleted from the group once, and its mapping is gone."""
+    (deleted,) = fake_telegram.of("deleteForumTopic")
+    assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
+    async with running.sapar.db.transaction() as session:
+        assert await SqlTopics(session).by_thread(chat_id=str(GROUP), thread_id=thread) is None
+
+
 async def test_a_withdrawal_is_told_and_after_the_persons_forget_their_topic_is_deleted(
     tmp_path: Path, fake_telegram: FakeTelegram, start: Callable[[Any], Awaitable[Running]]
 ) -> None:
@@ -196,10 +204,7 @@ async def test_a_withdrawal_is_told_and_after_the_persons_forget_their_topic_is_
     assert not fake_telegram.of("deleteForumTopic")  # asked first, nothing deleted yet
     assert (await running.telegram(tg_button(next(_updates), USER, "yes_forget"))).is_success
     await quiet(running)
-    (deleted,) = fake_telegram.of("deleteForumTopic")
-    assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
-    async with running.sapar.db.transaction() as session:
-        assert await SqlTopics(session).by_thread(chat_id=str(GROUP), thread_id=thread) is None
+    await topic_deleted(running, fake_telegram, thread)
 
 
 async def test_a_conversation_deleted_by_retention_loses_its_topic_too(
@@ -212,10 +217,7 @@ async def test_a_conversation_deleted_by_retention_loses_its_topic_too(
     assert not fake_telegram.of("deleteForumTopic")
     retention.clock = lambda: utcnow() + timedelta(days=200)  # past privacy.retention_days
     assert (await retention.purge()).deleted == 1
-    (deleted,) = fake_telegram.of("deleteForumTopic")
-    assert deleted.data == {"chat_id": str(GROUP), "message_thread_id": str(thread)}
-    async with running.sapar.db.transaction() as session:
-        assert await SqlTopics(session).by_thread(chat_id=str(GROUP), thread_id=thread) is None
+    await topic_deleted(running, fake_telegram, thread)
 
 
 async def test_a_chat_taken_and_closed_in_the_console_is_told_in_its_topic(
